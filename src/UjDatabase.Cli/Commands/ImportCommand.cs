@@ -1,0 +1,35 @@
+using UjDatabase.Core.Import;
+using UjDatabase.Embedded;
+
+namespace UjDatabase.Cli.Commands;
+
+/// <summary><c>ujdb import FILE...</c>: all records of all files in one transaction, or none.</summary>
+public static class ImportCommand
+{
+    public static async Task<int> RunAsync(string[] args, SqliteCaseStore store, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var options = Options.Parse(args);
+        if (options.Error is not null || options.Positional.Count == 0)
+        {
+            return await console.UsageErrorAsync(options.Error ?? "import needs at least one FILE");
+        }
+
+        if (!await console.FilesExistAsync(options.Positional))
+        {
+            return ExitCodes.Failure;
+        }
+
+        await store!.MigrateAsync();
+        var result = await new CaseImporter(store).ImportAsync(options.Positional);
+        if (!result.Accepted)
+        {
+            await ImportReporting.PrintProblemsAsync(result, console.Error);
+            await console.Error.WriteLineAsync("Import rejected: nothing was written.");
+            return ExitCodes.InvalidData;
+        }
+
+        await console.Out.WriteLineAsync($"Imported {result.Written} record(s).");
+        return ExitCodes.Ok;
+    }
+}

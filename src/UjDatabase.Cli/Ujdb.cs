@@ -1,0 +1,105 @@
+using UjDatabase.Cli.Commands;
+using UjDatabase.Core.Storage;
+using UjDatabase.Embedded;
+
+namespace UjDatabase.Cli;
+
+/// <summary>Exit codes of <c>ujdb</c>.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>The data is invalid (validate), or the import was rejected and nothing was written.</summary>
+    public const int InvalidData = 1;
+
+    /// <summary>The command line is wrong.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Something outside the data failed: a missing file, a locked database, an unsupported profile.</summary>
+    public const int Failure = 3;
+}
+
+/// <summary>The <c>ujdb</c> command line: parses the command and runs it against the configured store.</summary>
+public static class Ujdb
+{
+    public const string Usage = """
+        ujdb — the UjDatabase command line
+
+        Usage:
+          ujdb migrate                                   create or upgrade the store
+          ujdb validate FILE [FILE...]                   check interchange files; write nothing
+          ujdb import FILE [FILE...]                     validate, then write all records in one transaction, or none
+          ujdb export --format json|jsonl [--out FILE]   write every record in the interchange format (stdout by default)
+          ujdb count                                     print the number of records in the store
+          ujdb generate --count N [--seed S] --out FILE  write N synthetic records (JSON Lines) for scale tests
+
+        Files are JSON arrays or JSON Lines (interchange format v1, see seed-data/README.md).
+        Environment: UJDB_DATA_DIR (default ./data), UJDB_PROFILE (Embedded, the default).
+        Exit codes: 0 ok, 1 invalid data (nothing written), 2 bad command line, 3 other failure.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await (args.Length == 0 ? error : output).WriteLineAsync(Usage);
+            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
+        }
+
+        var console = new CliConsole(output, error);
+        try
+        {
+            var rest = args[1..];
+            if (args[0] == "generate")
+            {
+                return await GenerateCommand.RunAsync(rest, console);
+            }
+
+            var store = EmbeddedProfile.CreateStore(StorageSettings.Resolve(environment));
+            return args[0] switch
+            {
+                "migrate" => await MigrateCommand.RunAsync(rest, store, console),
+                "validate" => await ValidateCommand.RunAsync(rest, store, console),
+                "import" => await ImportCommand.RunAsync(rest, store, console),
+                "export" => await ExportCommand.RunAsync(rest, store, console),
+                "count" => await CountCommand.RunAsync(rest, store, console),
+                _ => await console.UsageErrorAsync($"unknown command '{args[0]}'"),
+            };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await error.WriteLineAsync($"ujdb: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+}
+
+/// <summary>Where commands write, and the shared way they report a bad command line.</summary>
+public sealed class CliConsole(TextWriter output, TextWriter error)
+{
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public async Task<int> UsageErrorAsync(string message)
+    {
+        await Error.WriteLineAsync($"ujdb: {message}");
+        await Error.WriteLineAsync("Run 'ujdb --help' for usage.");
+        return ExitCodes.Usage;
+    }
+
+    /// <summary>Checks that every file exists, reporting the first that does not.</summary>
+    public async Task<bool> FilesExistAsync(IReadOnlyList<string> files)
+    {
+        foreach (var file in files.Where(f => !File.Exists(f)))
+        {
+            await Error.WriteLineAsync($"ujdb: no such file: {file}");
+            return false;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,254 @@
+using System.Text;
+using System.Text.Json;
+
+namespace UjDatabase.Core.Interchange;
+
+/// <summary>One item of an interchange file: a JSON record and the line it starts on, or an error at a line.</summary>
+public sealed record FileItem(int Line, JsonElement? Json, string? Error);
+
+/// <summary>
+/// Streams the records of an interchange file, a JSON array or JSON Lines, one at a time, with the line each starts on.
+/// Only one record is held at a time, so a file of a million records is never loaded whole.
+/// </summary>
+public static class CaseFileReader
+{
+    /// <summary>Reads a seekable stream; the format is told by its first character (<c>[</c> array, <c>{</c> JSON Lines).</summary>
+    public static IEnumerable<FileItem> Read(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var first = PeekFirstSignificantByte(stream);
+        return first switch
+        {
+            (byte)'[' => ReadArray(stream),
+            (byte)'{' => ReadLines(stream),
+            null => [new FileItem(1, null, "the file is empty: expected a JSON array of records or JSON Lines")],
+            _ => [new FileItem(1, null, "expected a JSON array of records ('[' first) or JSON Lines (one object per line)")],
+        };
+    }
+
+    public static IEnumerable<FileItem> ReadFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        foreach (var item in Read(stream))
+        {
+            yield return item;
+        }
+    }
+
+    private static byte? PeekFirstSignificantByte(Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            throw new ArgumentException("The stream must be seekable.", nameof(stream));
+        }
+
+        var start = stream.Position;
+        try
+        {
+            int b;
+            var position = 0;
+            while ((b = stream.ReadByte()) != -1)
+            {
+                var isBom = position < 3 && (b == 0xEF || b == 0xBB || b == 0xBF);
+                position++;
+                if (!isBom && b is not (' ' or '\t' or '\r' or '\n'))
+                {
+                    return (byte)b;
+                }
+            }
+
+            return null;
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+    }
+
+    private static IEnumerable<FileItem> ReadLines(Stream stream)
+    {
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            yield return ParseLine(line, lineNumber);
+        }
+    }
+
+    private static FileItem ParseLine(string line, int lineNumber)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? new FileItem(lineNumber, document.RootElement.Clone(), null)
+                : new FileItem(lineNumber, null, "each line must hold one JSON object");
+        }
+        catch (JsonException ex)
+        {
+            return new FileItem(lineNumber, null, $"malformed JSON: {ex.Message}");
+        }
+    }
+
+    private static IEnumerable<FileItem> ReadArray(Stream stream)
+    {
+        var reader = new ArrayReader(stream);
+        while (reader.Next() is { } item)
+        {
+            yield return item;
+            if (item.Error is not null)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>Pulls one object at a time out of a JSON array, refilling a buffer that grows only to the largest record.</summary>
+    private sealed class ArrayReader(Stream stream)
+    {
+        private byte[] buffer = new byte[64 * 1024];
+        private int start;
+        private int end;
+        private bool endOfStream;
+        private bool inArray;
+        private bool arrayClosed;
+        private int line = 1;
+        private JsonReaderState state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+
+        public FileItem? Next()
+        {
+            while (true)
+            {
+                var outcome = TryTakeObject(out var item);
+                if (outcome == Outcome.Item)
+                {
+                    return item;
+                }
+
+                if (outcome == Outcome.Done)
+                {
+                    return null;
+                }
+
+                if (endOfStream)
+                {
+                    return new FileItem(line, null, inArray ? "the file ends before the array is closed" : "the file is empty");
+                }
+
+                Fill();
+            }
+        }
+
+        private enum Outcome
+        {
+            Item,
+            NeedMoreData,
+            Done,
+        }
+
+        private Outcome TryTakeObject(out FileItem? item)
+        {
+            item = null;
+            var span = buffer.AsSpan(start, end - start);
+            var reader = new Utf8JsonReader(span, endOfStream, state);
+            try
+            {
+                while (true)
+                {
+                    var consumedBefore = (int)reader.BytesConsumed;
+                    var stateBefore = reader.CurrentState;
+                    if (!reader.Read())
+                    {
+                        Advance(span, consumedBefore, stateBefore);
+                        return arrayClosed && endOfStream ? Outcome.Done : Outcome.NeedMoreData;
+                    }
+
+                    if (arrayClosed)
+                    {
+                        item = new FileItem(line, null, "unexpected content after the closing ']' of the array");
+                        return Outcome.Item;
+                    }
+
+                    if (!inArray)
+                    {
+                        inArray = true;
+                        continue;
+                    }
+
+                    if (reader.TokenType == JsonTokenType.EndArray)
+                    {
+                        arrayClosed = true;
+                        continue;
+                    }
+
+                    var objectStart = (int)reader.TokenStartIndex;
+                    var objectLine = line + CountNewlines(span[..objectStart]);
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        item = new FileItem(objectLine, null, "every item of the array must be a JSON object");
+                        return Outcome.Item;
+                    }
+
+                    if (!reader.TrySkip())
+                    {
+                        Advance(span, consumedBefore, stateBefore);
+                        return Outcome.NeedMoreData;
+                    }
+
+                    var objectEnd = (int)reader.BytesConsumed;
+                    var objectReader = new Utf8JsonReader(span[objectStart..objectEnd]);
+                    item = new FileItem(objectLine, JsonElement.ParseValue(ref objectReader), null);
+                    Advance(span, objectEnd, reader.CurrentState);
+                    return Outcome.Item;
+                }
+            }
+            catch (JsonException ex)
+            {
+                item = new FileItem(line + (int)(ex.LineNumber ?? 0), null, $"malformed JSON: {ex.Message}");
+                return Outcome.Item;
+            }
+        }
+
+        private void Advance(ReadOnlySpan<byte> span, int consumed, JsonReaderState newState)
+        {
+            line += CountNewlines(span[..consumed]);
+            start += consumed;
+            state = newState;
+        }
+
+        private void Fill()
+        {
+            if (start > 0)
+            {
+                Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                end -= start;
+                start = 0;
+            }
+
+            if (end == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+
+            var read = stream.Read(buffer, end, buffer.Length - end);
+            if (read == 0)
+            {
+                endOfStream = true;
+            }
+
+            end += read;
+            if (line == 1 && start == 0 && end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF && !inArray)
+            {
+                start = 3;
+            }
+        }
+
+        private static int CountNewlines(ReadOnlySpan<byte> bytes) => bytes.Count((byte)'\n');
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using UjDatabase.Core.Cases;
+
+namespace UjDatabase.Core.Interchange;
+
+/// <summary>The System.Text.Json settings of the interchange format, shared by every reader and writer.</summary>
+public static class CaseJson
+{
+    /// <summary>Compact settings: snake_case names, every field written (nulls included), lists never null.</summary>
+    public static JsonSerializerOptions Options { get; } = Create(indented: false);
+
+    /// <summary>The same settings, indented with two spaces and LF line ends (export files, seed data).</summary>
+    public static JsonSerializerOptions IndentedOptions { get; } = Create(indented: true);
+
+    private static JsonSerializerOptions Create(bool indented)
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            // Export files are data, never embedded in HTML, so accented names stay readable ("Habré", not "Habr\u00e9").
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            WriteIndented = indented,
+            IndentSize = 2,
+            NewLine = "\n",
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        };
+        options.Converters.Add(new NullAsEmptyListConverterFactory());
+        options.MakeReadOnly();
+        return options;
+    }
+
+    public static string Serialize(CaseRecord record, bool indented = false) =>
+        JsonSerializer.Serialize(record, indented ? IndentedOptions : Options);
+
+    /// <summary>Deserialises an element that <see cref="JsonShape"/> has already accepted.</summary>
+    public static CaseRecord Deserialize(JsonElement element) =>
+        element.Deserialize<CaseRecord>(Options) ?? throw new JsonException("A record must be an object, not null.");
+}
+
+/// <summary>Reads a JSON <c>null</c> list as an empty list, because in the format both mean "nothing recorded".</summary>
+internal sealed class NullAsEmptyListConverterFactory : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) =>
+        typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(IReadOnlyList<>);
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter)Activator.CreateInstance(
+            typeof(NullAsEmptyListConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
+
+    private sealed class NullAsEmptyListConverter<T> : JsonConverter<IReadOnlyList<T>>
+    {
+        public override bool HandleNull => true;
+
+        public override IReadOnlyList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? [] : JsonSerializer.Deserialize<List<T>>(ref reader, options) ?? [];
+
+        public override void Write(Utf8JsonWriter writer, IReadOnlyList<T> value, JsonSerializerOptions options)
+        {
+            writer.WriteStartArray();
+            foreach (var item in value ?? [])
+            {
+                JsonSerializer.Serialize(writer, item, options);
+            }
+
+            writer.WriteEndArray();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using UjDatabase.Core.Cases;
+using UjDatabase.Core.Validation;
+
+namespace UjDatabase.Core.Interchange;
+
+/// <summary>
+/// Checks a JSON record against the shape of <see cref="CaseRecord"/> before deserialising it, so that every unknown
+/// field, wrong JSON type, missing required field and malformed date is reported at once with its path, where the
+/// serializer would stop at the first.
+/// </summary>
+/// <remarks>The field names come from the serializer's own metadata, so the model is the single statement of the shape.</remarks>
+public static class JsonShape
+{
+    public static List<ValidationProblem> Check(JsonElement record)
+    {
+        var problems = new List<ValidationProblem>();
+        var id = record.ValueKind == JsonValueKind.Object && record.TryGetProperty("id", out var idElement)
+            && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
+        CheckValue(record, typeof(CaseRecord), string.Empty, nullable: false, id, problems);
+        return problems;
+    }
+
+    private static void CheckValue(JsonElement element, Type type, string path, bool nullable, string? id, List<ValidationProblem> problems)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (element.ValueKind == JsonValueKind.Null)
+        {
+            if (!nullable)
+            {
+                problems.Add(new(id, null, path, "null", "must not be null"));
+            }
+
+            return;
+        }
+
+        if (underlying == typeof(string))
+        {
+            Expect(element, JsonValueKind.String, "a string", path, id, problems);
+        }
+        else if (underlying == typeof(double))
+        {
+            Expect(element, JsonValueKind.Number, "a number", path, id, problems);
+        }
+        else if (underlying == typeof(PartialDate))
+        {
+            if (element.ValueKind != JsonValueKind.String || !PartialDate.TryParse(element.GetString(), out _))
+            {
+                problems.Add(new(id, null, path, Show(element), "is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"));
+            }
+        }
+        else if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+        {
+            if (Expect(element, JsonValueKind.Array, "an array", path, id, problems))
+            {
+                var itemType = underlying.GetGenericArguments()[0];
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckValue(item, itemType, $"{path}[{index++}]", nullable: false, id, problems);
+                }
+            }
+        }
+        else if (Expect(element, JsonValueKind.Object, "an object", path, id, problems))
+        {
+            CheckObject(element, CaseJson.Options.GetTypeInfo(underlying), path, id, problems);
+        }
+    }
+
+    private static void CheckObject(JsonElement element, JsonTypeInfo typeInfo, string path, string? id, List<ValidationProblem> problems)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            var childPath = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+            var info = typeInfo.Properties.FirstOrDefault(p => p.Name == property.Name);
+            if (info is null)
+            {
+                var known = string.Join(", ", typeInfo.Properties.Select(p => p.Name));
+                problems.Add(new(id, null, childPath, null, $"is not a field of the format (known fields here: {known})"));
+            }
+            else if (!seen.Add(property.Name))
+            {
+                problems.Add(new(id, null, childPath, null, "appears twice"));
+            }
+            else
+            {
+                CheckValue(property.Value, info.PropertyType, childPath, info.IsSetNullable, id, problems);
+            }
+        }
+
+        foreach (var required in typeInfo.Properties.Where(p => p.IsRequired && !seen.Contains(p.Name)))
+        {
+            problems.Add(new(id, null, path.Length == 0 ? required.Name : $"{path}.{required.Name}", null, "is required"));
+        }
+    }
+
+    private static bool Expect(JsonElement element, JsonValueKind kind, string what, string path, string? id, List<ValidationProblem> problems)
+    {
+        if (element.ValueKind == kind)
+        {
+            return true;
+        }
+
+        problems.Add(new(id, null, path, Show(element), $"must be {what}"));
+        return false;
+    }
+
+    private static string Show(JsonElement element)
+    {
+        var text = element.GetRawText();
+        return text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
+    }
+}

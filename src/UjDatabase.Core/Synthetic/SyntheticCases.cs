@@ -1,0 +1,94 @@
+using System.Globalization;
+using UjDatabase.Core.Cases;
+using UjDatabase.Core.Vocabularies;
+
+namespace UjDatabase.Core.Synthetic;
+
+/// <summary>
+/// Generates valid, clearly fake records for scale tests and benchmarks. Every one is marked synthetic three ways:
+/// its id starts with <c>synthetic-</c>, its title with <c>[synthetic]</c>, and its summary says so. They are never
+/// written to seed-data.
+/// </summary>
+public static class SyntheticCases
+{
+    public const string IdPrefix = "synthetic-";
+
+    private static readonly string[] GivenNames = ["Amadou", "Bashir", "Carla", "Dragan", "Esther", "Faisal", "Gaspard", "Hana", "Ivo", "Jamila", "Kofi", "Lucia", "Musa", "Nadia", "Omar", "Petra", "Rashid", "Samira", "Tomas", "Yusuf"];
+    private static readonly string[] FamilyNames = ["Abakar", "Benali", "Cordero", "Dimitrov", "Essien", "Farouk", "Gashi", "Haddad", "Ilunga", "Jovanovic", "Kamara", "Lopez", "Mbeki", "Nasser", "Okoro", "Petrovic", "Quispe", "Rahimi", "Sesay", "Toure"];
+    private static readonly string[] Forums = ["DE", "FR", "SE", "NL", "BE", "CH", "FI", "NO", "AT", "GB", "US", "ES", "DK", "CA", "SN"];
+    private static readonly string[] Territories = ["SY", "IQ", "RW", "CD", "LR", "SL", "GM", "AF", "AR", "CL", "GT", "BA", "HR", "UA", "IR", "TD", "SD"];
+    private static readonly string[] EventSequence = ["investigation_opened", "arrest", "indictment", "trial_opened", "verdict_first_instance"];
+    private static readonly string[] Outcomes = ["convicted", "acquitted", "partially_convicted"];
+    private static readonly string[] Words = ["detention", "checkpoint", "prison", "village", "massacre", "militia", "interrogation", "convoy", "camp", "hospital", "school", "church", "market", "border", "shelling", "siege"];
+
+    public static IEnumerable<CaseRecord> Generate(int count, int seed = 1)
+    {
+        var random = new Random(seed);
+        for (var i = 1; i <= count; i++)
+        {
+            yield return Create(random, i);
+        }
+    }
+
+    private static CaseRecord Create(Random random, int number)
+    {
+        string Pick(IReadOnlyList<string> items) => items[random.Next(items.Count)];
+        string PickCode(Vocabulary vocabulary) => vocabulary.Terms[random.Next(vocabulary.Terms.Count)].Code;
+
+        var serial = number.ToString("D7", CultureInfo.InvariantCulture);
+        var name = $"{Pick(GivenNames)} {Pick(FamilyNames)}";
+        var forum = Pick(Forums);
+        var territory = Pick(Territories);
+        var fromYear = 1975 + random.Next(45);
+        var events = new List<CaseEvent>();
+        var year = fromYear + 1 + random.Next(5);
+        foreach (var type in EventSequence.Take(1 + random.Next(5)))
+        {
+            events.Add(new CaseEvent
+            {
+                Date = PartialDate.OfDay(year, 1 + random.Next(12), 1 + random.Next(28)),
+                Type = type,
+                Description = $"{Pick(Words)} {Pick(Words)}",
+                Outcome = type == "verdict_first_instance" ? Pick(Outcomes) : null,
+            });
+            year += random.Next(2);
+        }
+
+        return new CaseRecord
+        {
+            Id = IdPrefix + serial,
+            CaseGroup = random.Next(4) == 0 ? $"{IdPrefix}group-{number / 3:D6}" : null,
+            Title = $"[synthetic] {name} ({forum})",
+            Accused = new Accused
+            {
+                Name = name,
+                PublishedName = random.Next(3) == 0 ? $"{name.Split(' ')[0]} {name.Split(' ')[1][0]}." : null,
+                Aliases = random.Next(3) == 0 ? [$"{Pick(GivenNames)} {Pick(FamilyNames)}"] : [],
+                Type = random.Next(40) == 0 ? "organisation" : "person",
+                Gender = PickCode(Catalogue.Gender),
+                Nationalities = [territory],
+                Affiliation = PickCode(Catalogue.Affiliation),
+                Position = $"Commander of the {Pick(Words)} unit",
+            },
+            Forum = new Forum { Country = forum, Court = $"Synthetic Court of {Countries.NameOf(forum)}", City = null },
+            TerritorialCountries = [territory],
+            Situation = $"{Countries.NameOf(territory)} {fromYear}",
+            CrimePeriod = new CrimePeriod { From = PartialDate.OfYear(fromYear), To = PartialDate.OfYear(fromYear + random.Next(3)) },
+            JurisdictionBasis = [PickCode(Catalogue.JurisdictionBasis)],
+            Charges = Enumerable.Range(0, 1 + random.Next(3))
+                .Select(_ => PickCode(Catalogue.Crime)).Distinct()
+                .Select(crime => new Charge { Crime = crime, Stage = PickCode(Catalogue.ChargeStage), Qualification = null })
+                .ToList(),
+            Stage = PickCode(Catalogue.Stage),
+            Verdict = PickCode(Catalogue.Verdict),
+            Presence = PickCode(Catalogue.Presence),
+            Sentence = random.Next(3) == 0 ? new Sentence { Type = "years", Years = 1 + random.Next(30), Text = null } : null,
+            Events = events,
+            Summary = $"Synthetic record generated for scale tests; not a real case. Mentions {Pick(Words)} and {Pick(Words)}.",
+            Sources = [new Source { Url = $"https://example.org/synthetic/{serial}", Title = "Synthetic source", Publisher = null, Date = null }],
+            Related = [],
+            Publication = "published",
+            Updated = PartialDate.OfDay(2026, 1, 1),
+        };
+    }
+}

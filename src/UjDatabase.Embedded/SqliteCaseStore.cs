@@ -1,0 +1,153 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using UjDatabase.Core.Cases;
+using UjDatabase.Core.Storage;
+
+namespace UjDatabase.Embedded;
+
+/// <summary>The embedded store of record: normalised SQLite tables written through Dapper, with an outbox row per change.</summary>
+public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
+{
+    private const int PageSize = 500;
+
+    static SqliteCaseStore()
+    {
+        // `cases` columns are snake_case; map them onto CaseRow's properties for this one type, leaving Dapper's
+        // global settings alone.
+        SqlMapper.SetTypeMap(typeof(CaseRows.CaseRow), new CustomPropertyTypeMap(
+            typeof(CaseRows.CaseRow),
+            (type, column) => type.GetProperty(column.Replace("_", string.Empty, StringComparison.Ordinal), BindingFlags.IgnoreCase | BindingFlags.Public | BindingFlags.Instance)!));
+    }
+
+    public Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        database.Migrate();
+        return Task.CompletedTask;
+    }
+
+    public Task<int> UpsertAsync(IEnumerable<CaseRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var version = connection.ExecuteScalar<long>("SELECT value FROM store_state WHERE name = 'last_version'", transaction: transaction);
+        var now = DateTimeOffset.UtcNow.ToString("O");
+        var written = 0;
+        foreach (var record in records)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            version++;
+            CaseRows.Write(connection, transaction, record, version);
+            connection.Execute(
+                "INSERT INTO outbox (case_id, operation, version, created_at) VALUES (@Id, 'upsert', @version, @now)",
+                new { record.Id, version, now },
+                transaction);
+            written++;
+        }
+
+        connection.Execute("UPDATE store_state SET value = @version WHERE name = 'last_version'", new { version }, transaction);
+        transaction.Commit();
+        return Task.FromResult(written);
+    }
+
+    public Task<CaseRecord?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        var rows = connection.Query<CaseRows.CaseRow>("SELECT * FROM cases WHERE id = @id", new { id }).AsList();
+        return Task.FromResult(CaseRows.Read(connection, rows).SingleOrDefault());
+    }
+
+    public async IAsyncEnumerable<CaseRecord> StreamAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var after = string.Empty;
+        while (true)
+        {
+            List<CaseRecord> page;
+            using (var connection = database.Open())
+            {
+                var rows = connection.Query<CaseRows.CaseRow>(
+                    "SELECT * FROM cases WHERE id > @after ORDER BY id LIMIT @PageSize", new { after, PageSize }).AsList();
+                page = CaseRows.Read(connection, rows);
+            }
+
+            foreach (var record in page)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return record;
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Id;
+            await Task.Yield();
+        }
+    }
+
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var deleted = connection.Execute("DELETE FROM cases WHERE id = @id", new { id }, transaction) > 0;
+        if (deleted)
+        {
+            var version = connection.ExecuteScalar<long>(
+                "UPDATE store_state SET value = value + 1 WHERE name = 'last_version' RETURNING value", transaction: transaction);
+            connection.Execute(
+                "INSERT INTO outbox (case_id, operation, version, created_at) VALUES (@id, 'delete', @version, @now)",
+                new { id, version, now = DateTimeOffset.UtcNow.ToString("O") },
+                transaction);
+        }
+
+        transaction.Commit();
+        return Task.FromResult(deleted);
+    }
+
+    public Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        return Task.FromResult(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM cases"));
+    }
+
+    public Task<IReadOnlySet<string>> FindExistingIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (ids.Count > 0)
+        {
+            using var connection = database.Open();
+            foreach (var chunk in ids.Chunk(PageSize))
+            {
+                found.UnionWith(connection.Query<string>("SELECT id FROM cases WHERE id IN @chunk", new { chunk }));
+            }
+        }
+
+        return Task.FromResult<IReadOnlySet<string>>(found);
+    }
+
+    /// <summary>Versions and outbox rows, for tests and for the index sync.</summary>
+    public IReadOnlyList<OutboxEntry> ReadOutbox()
+    {
+        using var connection = database.Open();
+        return connection.Query<OutboxEntry>(
+            "SELECT seq AS Seq, case_id AS CaseId, operation AS Operation, version AS Version, processed_at IS NOT NULL AS Processed FROM outbox ORDER BY seq").AsList();
+    }
+}
+
+/// <summary>One change waiting for (or already through) the index sync.</summary>
+public sealed record OutboxEntry
+{
+    public long Seq { get; init; }
+
+    public string CaseId { get; init; } = string.Empty;
+
+    public string Operation { get; init; } = string.Empty;
+
+    public long Version { get; init; }
+
+    public bool Processed { get; init; }
+}

@@ -1,0 +1,98 @@
+using System.Reflection;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace UjDatabase.Embedded;
+
+/// <summary>Opens connections to the embedded SQLite file and applies its migrations.</summary>
+public sealed class SqliteDatabase
+{
+    private const string MigrationPrefix = "UjDatabase.Embedded.Migrations.";
+
+    public SqliteDatabase(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.GetFullPath(path);
+        ConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Opens a connection with the per-connection settings every caller needs.</summary>
+    public SqliteConnection Open()
+    {
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        // busy_timeout: a writer waits for another writer instead of failing at once. foreign_keys: cascades and
+        // referential checks are off by default in SQLite. synchronous=NORMAL is durable in WAL mode and much faster.
+        connection.Execute("PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+        return connection;
+    }
+
+    /// <summary>Applies, in name order, every embedded migration not yet recorded in <c>schema_version</c>.</summary>
+    public IReadOnlyList<string> Migrate()
+    {
+        using var connection = Open();
+        // WAL lets readers go on while the sync worker or an import writes; the setting is stored in the file.
+        connection.Execute("PRAGMA journal_mode = WAL;");
+        connection.Execute("""
+            CREATE TABLE IF NOT EXISTS schema_version (
+                version    TEXT PRIMARY KEY,
+                applied_at TEXT NOT NULL
+            ) WITHOUT ROWID;
+            """);
+
+        var applied = new List<string>();
+        foreach (var (name, sql) in Migrations())
+        {
+            using var transaction = connection.BeginTransaction();
+            var done = connection.ExecuteScalar<long>(
+                "SELECT COUNT(*) FROM schema_version WHERE version = @name", new { name }, transaction);
+            if (done > 0)
+            {
+                continue;
+            }
+
+            connection.Execute(sql, transaction: transaction);
+            connection.Execute(
+                "INSERT INTO schema_version (version, applied_at) VALUES (@name, @at)",
+                new { name, at = DateTimeOffset.UtcNow.ToString("O") },
+                transaction);
+            transaction.Commit();
+            applied.Add(name);
+        }
+
+        return applied;
+    }
+
+    /// <summary>The migrations compiled into this assembly, by file name, in the order they apply.</summary>
+    public static IReadOnlyList<(string Name, string Sql)> Migrations()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(MigrationPrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n =>
+            {
+                using var stream = assembly.GetManifestResourceStream(n)!;
+                using var reader = new StreamReader(stream);
+                return (n[MigrationPrefix.Length..^4], reader.ReadToEnd());
+            })
+            .ToList();
+    }
+}

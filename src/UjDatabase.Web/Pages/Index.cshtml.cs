@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using UjDatabase.Core.Cases;
+using UjDatabase.Core.Storage;
+
+namespace UjDatabase.Web.Pages;
+
+/// <summary>The list of published cases, by title, in pages.</summary>
+public sealed class IndexModel(ICaseStore store) : PageModel
+{
+    public const int PageSize = 50;
+
+    public IReadOnlyList<CaseRecord> Cases { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        // Until the search index arrives this page reads the store directly; the store streams, so memory holds one page.
+        var published = new List<CaseRecord>();
+        await foreach (var record in store.StreamAllAsync(cancellationToken))
+        {
+            if (record.IsPublished)
+            {
+                published.Add(record);
+            }
+        }
+
+        Total = published.Count;
+        if (PageNumber < 1 || PageNumber > PageCount)
+        {
+            return RedirectToPage(new { page = Math.Clamp(PageNumber, 1, PageCount) });
+        }
+
+        Cases = published
+            .OrderBy(r => r.Title, StringComparer.CurrentCultureIgnoreCase)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize)
+            .ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,22 @@
+using UjDatabase.Web.Setup;
+
+var builder = WebApplication.CreateBuilder(args);
+// Settings come from environment variables and the command line (see the README); there is no appsettings.json,
+// because `dotnet run` starts in the repository root, where the project's own files are not the content root.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+builder.Services.AddUjDatabase(builder.Configuration);
+builder.Services.AddRazorPages();
+
+var app = builder.Build();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+}
+
+app.UseStaticFiles();
+app.MapRazorPages();
+app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.Run();
+
+/// <summary>The web application's entry point; public so that tests can host it.</summary>
+public partial class Program;

@@ -1,0 +1,47 @@
+using UjDatabase.Core.Import;
+using UjDatabase.Core.Storage;
+
+namespace UjDatabase.Web.Setup;
+
+/// <summary>Where the seed data files are.</summary>
+public sealed record SeedSettings(string Directory);
+
+/// <summary>
+/// Before the server accepts requests: creates the data directory, migrates the store, and imports the seed data
+/// when the store is empty. Invalid seed data stops the start, with every problem in the log.
+/// </summary>
+public sealed class SeedOnStartup(ICaseStore store, SeedSettings seed, ILogger<SeedOnStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await store.MigrateAsync(cancellationToken);
+        if (await store.CountAsync(cancellationToken) > 0)
+        {
+            return;
+        }
+
+        var files = System.IO.Directory.Exists(seed.Directory)
+            ? System.IO.Directory.GetFiles(seed.Directory, "*.json").Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (files.Count == 0)
+        {
+            logger.LogWarning("The store is empty and no seed data was found in {Directory}.", seed.Directory);
+            return;
+        }
+
+        var result = await new CaseImporter(store).ImportAsync(files, cancellationToken);
+        if (!result.Accepted)
+        {
+            foreach (var (file, problem) in result.Problems)
+            {
+                logger.LogError("{File}: {Problem}", file, problem.ToString());
+            }
+
+            throw new InvalidOperationException($"The seed data in {seed.Directory} is invalid; see the log. Nothing was imported.");
+        }
+
+        logger.LogInformation("Imported {Count} seed records from {Directory}.", result.Written, seed.Directory);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
