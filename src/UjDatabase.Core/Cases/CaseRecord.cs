@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace UjDatabase.Core.Cases;
 
 // The interchange format v1 (../../../DESIGN.md): one record per defendant-in-case. Property order is the JSON field
@@ -49,8 +51,10 @@ public sealed record CaseRecord
     public PartialDate? Updated { get; init; }
 
     /// <summary>The name shown to the public: the published (possibly abbreviated) name, else the name, else the title.</summary>
+    [JsonIgnore]
     public string DisplayName => Accused.PublishedName ?? Accused.Name ?? Title;
 
+    [JsonIgnore]
     public bool IsPublished => Publication == "published";
 }
 

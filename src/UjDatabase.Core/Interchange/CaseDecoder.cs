@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using UjDatabase.Core.Cases;
 using UjDatabase.Core.Validation;
 
@@ -10,19 +11,121 @@ public sealed record DecodedCase(CaseRecord? Record, IReadOnlyList<ValidationPro
     public bool IsValid => Record is not null && Problems.Count == 0;
 }
 
-/// <summary>Turns one JSON record into a validated <see cref="CaseRecord"/>: shape first, then content.</summary>
+/// <summary>Turns one JSON record into a validated <see cref="CaseRecord"/>, reporting shape and content problems together.</summary>
 public static class CaseDecoder
 {
+    private static readonly HashSet<string> RequiredTopLevel = new(StringComparer.Ordinal) { "id", "title", "accused", "forum" };
+
     public static DecodedCase Decode(JsonElement json, int? line = null)
     {
-        var problems = JsonShape.Check(json);
-        if (problems.Count > 0)
+        var shape = JsonShape.Check(json);
+        if (shape.Count == 0)
         {
-            return new(null, problems.Select(p => p.WithLine(line)).ToList());
+            var record = CaseJson.Deserialize(json);
+            var problems = CaseValidator.Validate(record);
+            return new(problems.Count == 0 ? record : null, WithLine(problems, line));
         }
 
-        var record = CaseJson.Deserialize(json);
-        var content = CaseValidator.Validate(record);
-        return new(content.Count == 0 ? record : null, content.Select(p => p.WithLine(line)).ToList());
+        // So that one pass reports everything, blank out each badly shaped value and check the content of the rest,
+        // leaving out what the blanking itself causes ("is required" where a malformed date was removed).
+        var blanked = new List<string>();
+        CaseRecord? partial;
+        try
+        {
+            partial = JsonNode.Parse(json.GetRawText()) is JsonObject root && TryBlank(root, shape, blanked)
+                ? root.Deserialize<CaseRecord>(CaseJson.Options)
+                : null;
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+        {
+            partial = null;
+        }
+
+        if (partial is null)
+        {
+            return new(null, WithLine(shape, line));
+        }
+
+        var content = CaseValidator.Validate(partial)
+            .Where(p => !blanked.Any(b => p.Path == b || p.Path.StartsWith(b + ".", StringComparison.Ordinal) || p.Path.StartsWith(b + "[", StringComparison.Ordinal)));
+        return new(null, WithLine(shape.Concat(content), line));
+    }
+
+    private static List<ValidationProblem> WithLine(IEnumerable<ValidationProblem> problems, int? line) =>
+        problems.Select(p => p.WithLine(line)).ToList();
+
+    /// <summary>Removes or nulls the value at each problem's path; false when a required top-level field would be lost.</summary>
+    private static bool TryBlank(JsonObject root, IEnumerable<ValidationProblem> problems, List<string> blanked)
+    {
+        foreach (var problem in problems)
+        {
+            if (problem.Path.Length == 0)
+            {
+                return false;
+            }
+
+            // Blank the innermost named property: an array item cannot be removed without renumbering its neighbours.
+            var path = problem.Path;
+            while (path.EndsWith(']'))
+            {
+                path = path[..path.LastIndexOf('[')];
+            }
+
+            if (RequiredTopLevel.Contains(path) && problem.Message != "is required")
+            {
+                return false;
+            }
+
+            var dot = path.LastIndexOf('.');
+            var parentPath = dot < 0 ? string.Empty : path[..dot];
+            var name = path[(dot + 1)..];
+            if (Navigate(root, parentPath) is not JsonObject parent)
+            {
+                continue;
+            }
+
+            if (problem.Message.StartsWith("is not a field", StringComparison.Ordinal) || problem.Message == "appears twice")
+            {
+                parent.Remove(name);
+            }
+            else if (problem.Message == "is required")
+            {
+                if (RequiredTopLevel.Contains(path))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                parent[name] = null;
+            }
+
+            blanked.Add(path);
+        }
+
+        return true;
+    }
+
+    private static JsonNode? Navigate(JsonNode node, string path)
+    {
+        if (path.Length == 0)
+        {
+            return node;
+        }
+
+        JsonNode? current = node;
+        foreach (var part in path.Split('.'))
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            current = current?[bracket < 0 ? part : part[..bracket]];
+            for (var rest = bracket < 0 ? string.Empty : part[bracket..]; rest.Length > 0 && current is JsonArray array;)
+            {
+                var close = rest.IndexOf(']', StringComparison.Ordinal);
+                current = array[int.Parse(rest[1..close], System.Globalization.CultureInfo.InvariantCulture)];
+                rest = rest[(close + 1)..];
+            }
+        }
+
+        return current;
     }
 }

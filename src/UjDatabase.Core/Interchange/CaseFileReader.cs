@@ -210,7 +210,8 @@ public static class CaseFileReader
             }
             catch (JsonException ex)
             {
-                item = new FileItem(line + (int)(ex.LineNumber ?? 0), null, $"malformed JSON: {ex.Message}");
+                // The reader state carries the line count across buffer refills, so LineNumber is from the file's start.
+                item = new FileItem((int)(ex.LineNumber ?? 0) + 1, null, $"malformed JSON: {ex.Message}");
                 return Outcome.Item;
             }
         }

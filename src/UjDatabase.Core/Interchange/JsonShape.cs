@@ -50,7 +50,7 @@ public static class JsonShape
                 problems.Add(new(id, null, path, Show(element), "is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"));
             }
         }
-        else if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+        else if (IsList(underlying))
         {
             if (Expect(element, JsonValueKind.Array, "an array", path, id, problems))
             {
@@ -86,7 +86,8 @@ public static class JsonShape
             }
             else
             {
-                CheckValue(property.Value, info.PropertyType, childPath, info.IsSetNullable, id, problems);
+                // A null list is allowed: it reads as an empty list (nothing recorded).
+                CheckValue(property.Value, info.PropertyType, childPath, info.IsSetNullable || IsList(info.PropertyType), id, problems);
             }
         }
 
@@ -95,6 +96,8 @@ public static class JsonShape
             problems.Add(new(id, null, path.Length == 0 ? required.Name : $"{path}.{required.Name}", null, "is required"));
         }
     }
+
+    private static bool IsList(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>);
 
     private static bool Expect(JsonElement element, JsonValueKind kind, string what, string path, string? id, List<ValidationProblem> problems)
     {
