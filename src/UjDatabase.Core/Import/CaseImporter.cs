@@ -49,9 +49,9 @@ public sealed class CaseImporter(ICaseStore store)
 
                 var decoded = CaseDecoder.Decode(json, item.Line);
                 problems.AddRange(decoded.Problems);
-                if (decoded.Record is not null)
+                if (decoded.Parsed is not null)
                 {
-                    problems.AddRange(batch.Add(decoded.Record, item.Line, file));
+                    problems.AddRange(batch.Add(decoded.Parsed, item.Line, file));
                 }
             }
 

@@ -5,10 +5,16 @@ using UjDatabase.Core.Validation;
 
 namespace UjDatabase.Core.Interchange;
 
-/// <summary>The outcome of reading one JSON record: the record when it is valid, and every problem found.</summary>
-public sealed record DecodedCase(CaseRecord? Record, IReadOnlyList<ValidationProblem> Problems)
+/// <summary>
+/// The outcome of reading one JSON record: every problem found, the record when it is valid, and whatever could be
+/// read of it when it is not (so that batch checks such as duplicate ids still see it).
+/// </summary>
+public sealed record DecodedCase(CaseRecord? Parsed, IReadOnlyList<ValidationProblem> Problems)
 {
-    public bool IsValid => Record is not null && Problems.Count == 0;
+    public bool IsValid => Parsed is not null && Problems.Count == 0;
+
+    /// <summary>The record, only when it is valid.</summary>
+    public CaseRecord? Record => IsValid ? Parsed : null;
 }
 
 /// <summary>Turns one JSON record into a validated <see cref="CaseRecord"/>, reporting shape and content problems together.</summary>
@@ -23,7 +29,7 @@ public static class CaseDecoder
         {
             var record = CaseJson.Deserialize(json);
             var problems = CaseValidator.Validate(record);
-            return new(problems.Count == 0 ? record : null, WithLine(problems, line));
+            return new(record, WithLine(problems, line));
         }
 
         // So that one pass reports everything, blank out each badly shaped value and check the content of the rest,
@@ -48,7 +54,7 @@ public static class CaseDecoder
 
         var content = CaseValidator.Validate(partial)
             .Where(p => !blanked.Any(b => p.Path == b || p.Path.StartsWith(b + ".", StringComparison.Ordinal) || p.Path.StartsWith(b + "[", StringComparison.Ordinal)));
-        return new(null, WithLine(shape.Concat(content), line));
+        return new(partial, WithLine(shape.Concat(content), line));
     }
 
     private static List<ValidationProblem> WithLine(IEnumerable<ValidationProblem> problems, int? line) =>

@@ -14,13 +14,19 @@ public sealed class IndexModel(ICaseStore store) : PageModel
 
     public int Total { get; private set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        // Read from the query string by hand: in Razor Pages "page" is also the route value naming the page itself,
+        // which model binding would prefer.
+        if (Request.Query.TryGetValue("page", out var pageText))
+        {
+            PageNumber = int.TryParse(pageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0;
+        }
+
         // Until the search index arrives this page reads the store directly; the store streams, so memory holds one page.
         var published = new List<CaseRecord>();
         await foreach (var record in store.StreamAllAsync(cancellationToken))
@@ -34,7 +40,7 @@ public sealed class IndexModel(ICaseStore store) : PageModel
         Total = published.Count;
         if (PageNumber < 1 || PageNumber > PageCount)
         {
-            return RedirectToPage(new { page = Math.Clamp(PageNumber, 1, PageCount) });
+            return Redirect($"/?page={Math.Clamp(PageNumber, 1, PageCount)}");
         }
 
         Cases = published

@@ -10,10 +10,11 @@ public static class ServiceRegistration
 
     public static IServiceCollection AddUjDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = StorageSettings.Resolve(key => configuration[key]);
-        services.AddSingleton(settings);
-        services.AddSingleton<ICaseStore>(EmbeddedProfile.CreateStore(settings));
-        services.AddSingleton(new SeedSettings(configuration[SeedDirectoryKey] ?? Path.Combine(AppContext.BaseDirectory, "seed-data")));
+        // Settings are read when first needed, not here, so that every configuration source (including a test
+        // host's) has been applied by then.
+        services.AddSingleton(_ => StorageSettings.Resolve(key => configuration[key]));
+        services.AddSingleton<ICaseStore>(sp => EmbeddedProfile.CreateStore(sp.GetRequiredService<StorageSettings>()));
+        services.AddSingleton(_ => new SeedSettings(configuration[SeedDirectoryKey] ?? Path.Combine(AppContext.BaseDirectory, "seed-data")));
         services.AddHostedService<SeedOnStartup>();
         return services;
     }

@@ -1,0 +1,164 @@
+using UjDatabase.Core.Interchange;
+using UjDatabase.Tests;
+
+namespace UjDatabase.Cli.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly TempDirectory directory = new();
+
+    private sealed record Run(int ExitCode, string Out, string Error);
+
+    private Task<Run> RunAsync(params string[] args) => RunInAsync(directory.File("data"), args);
+
+    private static async Task<Run> RunInAsync(string dataDirectory, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = new Dictionary<string, string?> { ["UJDB_DATA_DIR"] = dataDirectory };
+        var code = await Ujdb.RunAsync(args, output, error, key => environment.GetValueOrDefault(key));
+        return new Run(code, output.ToString(), error.ToString());
+    }
+
+    private string WriteFile(string name, string text)
+    {
+        var path = directory.File(name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public async Task No_arguments_prints_usage_and_exits_2()
+    {
+        var run = await RunAsync();
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("Usage:", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_exits_0()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("--help")).ExitCode);
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("export")]
+    [InlineData("export", "--format", "xml")]
+    [InlineData("export", "--format", "json", "--colour", "red")]
+    [InlineData("validate")]
+    [InlineData("import")]
+    [InlineData("count", "extra")]
+    [InlineData("generate", "--count", "-5", "--out", "x.jsonl")]
+    public async Task A_wrong_command_line_exits_2(params string[] args)
+    {
+        var run = await RunAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("ujdb:", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_then_count_on_a_fresh_data_directory_prints_0()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("migrate")).ExitCode);
+
+        var count = await RunAsync("count");
+
+        Assert.Equal(ExitCodes.Ok, count.ExitCode);
+        Assert.Equal("0", count.Out.Trim());
+    }
+
+    [Fact]
+    public async Task Validate_accepts_the_seed_data_and_writes_nothing()
+    {
+        var run = await RunAsync(["validate", .. TestFiles.SeedFiles]);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.StartsWith("Valid:", run.Out, StringComparison.Ordinal);
+        Assert.Equal("0", (await RunAsync("count")).Out.Trim());
+    }
+
+    [Fact]
+    public async Task Validate_lists_every_problem_and_exits_1()
+    {
+        var bad = CaseJson.Serialize(SampleCases.Valid() with { Stage = "sentenced", Verdict = "guilty" });
+        var file = WriteFile("bad.jsonl", bad + "\n" + bad.Replace("sample-koblenz", "other-case", StringComparison.Ordinal) + "\n");
+
+        var run = await RunAsync("validate", file);
+
+        Assert.Equal(ExitCodes.InvalidData, run.ExitCode);
+        Assert.Contains($"{file}: line 1: record 'sample-koblenz': stage = sentenced", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{file}: line 2: record 'other-case': verdict = guilty", run.Error, StringComparison.Ordinal);
+        Assert.Contains("4 problem(s) in 2 record(s).", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rejected_import_exits_1_and_writes_nothing()
+    {
+        var good = CaseJson.Serialize(SampleCases.Valid("good-case"));
+        var bad = CaseJson.Serialize(SampleCases.Valid("bad-case") with { Forum = new() { Country = "YU" } });
+        var file = WriteFile("mixed.jsonl", good + "\n" + bad + "\n");
+
+        var run = await RunAsync("import", file);
+
+        Assert.Equal(ExitCodes.InvalidData, run.ExitCode);
+        Assert.Contains("Import rejected: nothing was written.", run.Error, StringComparison.Ordinal);
+        Assert.Equal("0", (await RunAsync("count")).Out.Trim());
+    }
+
+    [Fact]
+    public async Task A_missing_file_exits_3()
+    {
+        var run = await RunAsync("import", directory.File("nope.json"));
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("no such file", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unsupported_profile_exits_3_with_a_clear_message()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = new Dictionary<string, string?> { ["UJDB_DATA_DIR"] = directory.Path, ["UJDB_PROFILE"] = "Cloud" };
+
+        var code = await Ujdb.RunAsync(["count"], output, error, key => environment.GetValueOrDefault(key));
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains("UJDB_PROFILE='Cloud' is not a profile", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_export_import_export_gives_identical_files()
+    {
+        var import = await RunAsync(["import", .. TestFiles.SeedFiles]);
+        Assert.Equal(ExitCodes.Ok, import.ExitCode);
+        var first = directory.File("first.json");
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("export", "--format", "json", "--out", first)).ExitCode);
+
+        var otherData = directory.File("other-data");
+        Assert.Equal(ExitCodes.Ok, (await RunInAsync(otherData, "import", first)).ExitCode);
+        var second = directory.File("second.json");
+        Assert.Equal(ExitCodes.Ok, (await RunInAsync(otherData, "export", "--format", "json", "--out", second)).ExitCode);
+
+        Assert.Equal(await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(second));
+        Assert.False(File.Exists(second + ".partial"));
+        Assert.Equal((await RunAsync("count")).Out, (await RunInAsync(otherData, "count")).Out);
+    }
+
+    [Fact]
+    public async Task Generate_writes_synthetic_records_that_import()
+    {
+        var file = directory.File("synthetic.jsonl");
+
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("generate", "--count", "250", "--out", file)).ExitCode);
+        var import = await RunAsync("import", file);
+
+        Assert.Equal(ExitCodes.Ok, import.ExitCode);
+        Assert.Equal("Imported 250 record(s).", import.Out.Trim());
+    }
+}
