@@ -1,0 +1,18 @@
+# Multi-stage build of the web app. The runtime image runs as the non-root user the .NET images provide.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig UjDatabase.sln ./
+COPY src/ src/
+COPY seed-data/ seed-data/
+RUN dotnet publish src/UjDatabase.Web/UjDatabase.Web.csproj -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    UJDB_DATA_DIR=/data
+RUN mkdir -p /data && chown "$APP_UID" /data
+USER $APP_UID
+VOLUME ["/data"]
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "UjDatabase.Web.dll"]
