@@ -91,15 +91,21 @@ public sealed class CliConsole(TextWriter output, TextWriter error)
         return ExitCodes.Usage;
     }
 
-    /// <summary>Checks that every file exists, reporting the first that does not.</summary>
-    public async Task<bool> FilesExistAsync(IReadOnlyList<string> files)
+    /// <summary>Reads the FILE arguments of validate and import: null and an exit code when they are missing or absent.</summary>
+    public async Task<(IReadOnlyList<string>? Files, int ExitCode)> FileArgumentsAsync(string[] args, string command)
     {
-        foreach (var file in files.Where(f => !File.Exists(f)))
+        var options = Commands.Options.Parse(args);
+        if (options.Error is not null || options.Positional.Count == 0)
         {
-            await Error.WriteLineAsync($"ujdb: no such file: {file}");
-            return false;
+            return (null, await UsageErrorAsync(options.Error ?? $"{command} needs at least one FILE"));
         }
 
-        return true;
+        foreach (var file in options.Positional.Where(f => !File.Exists(f)))
+        {
+            await Error.WriteLineAsync($"ujdb: no such file: {file}");
+            return (null, ExitCodes.Failure);
+        }
+
+        return (options.Positional, ExitCodes.Ok);
     }
 }

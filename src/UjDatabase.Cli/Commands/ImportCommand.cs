@@ -9,19 +9,14 @@ public static class ImportCommand
     public static async Task<int> RunAsync(string[] args, SqliteCaseStore store, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var options = Options.Parse(args);
-        if (options.Error is not null || options.Positional.Count == 0)
+        var (files, exitCode) = await console.FileArgumentsAsync(args, "import");
+        if (files is null)
         {
-            return await console.UsageErrorAsync(options.Error ?? "import needs at least one FILE");
+            return exitCode;
         }
 
-        if (!await console.FilesExistAsync(options.Positional))
-        {
-            return ExitCodes.Failure;
-        }
-
-        await store!.MigrateAsync();
-        var result = await new CaseImporter(store).ImportAsync(options.Positional);
+        await store.MigrateAsync();
+        var result = await new CaseImporter(store).ImportAsync(files);
         if (!result.Accepted)
         {
             await ImportReporting.PrintProblemsAsync(result, console.Error);

@@ -9,19 +9,14 @@ public static class ValidateCommand
     public static async Task<int> RunAsync(string[] args, SqliteCaseStore store, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var options = Options.Parse(args);
-        if (options.Error is not null || options.Positional.Count == 0)
+        var (files, exitCode) = await console.FileArgumentsAsync(args, "validate");
+        if (files is null)
         {
-            return await console.UsageErrorAsync(options.Error ?? "validate needs at least one FILE");
+            return exitCode;
         }
 
-        if (!await console.FilesExistAsync(options.Positional))
-        {
-            return ExitCodes.Failure;
-        }
-
-        await store!.MigrateAsync();
-        var result = await new CaseImporter(store).ValidateAsync(options.Positional);
+        await store.MigrateAsync();
+        var result = await new CaseImporter(store).ValidateAsync(files);
         if (!result.Accepted)
         {
             await ImportReporting.PrintProblemsAsync(result, console.Error);
