@@ -1,4 +1,5 @@
 using System.Data;
+using System.Reflection;
 using Dapper;
 using UjDatabase.Core.Cases;
 
@@ -33,6 +34,19 @@ internal static class CaseRows
             updated = excluded.updated
         RETURNING pk
         """;
+
+    static CaseRows()
+    {
+        // `cases` columns are snake_case; map them onto CaseRow's properties for this one type, leaving Dapper's
+        // global settings alone.
+        SqlMapper.SetTypeMap(typeof(CaseRow), new CustomPropertyTypeMap(
+            typeof(CaseRow),
+            (type, column) => type.GetProperty(column.Replace("_", string.Empty, StringComparison.Ordinal), BindingFlags.IgnoreCase | BindingFlags.Public | BindingFlags.Instance)!));
+    }
+
+    /// <summary>Runs a <c>SELECT * FROM cases ...</c> query into case rows.</summary>
+    public static List<CaseRow> Query(IDbConnection connection, string sql, object parameters, IDbTransaction? transaction = null) =>
+        connection.Query<CaseRow>(sql, parameters, transaction).AsList();
 
     public static void Write(IDbConnection connection, IDbTransaction transaction, CaseRecord record, long version)
     {
@@ -70,7 +84,7 @@ internal static class CaseRows
     }
 
     /// <summary>Loads the lists of the given case rows and assembles the records, in the order of <paramref name="rows"/>.</summary>
-    public static List<CaseRecord> Read(IDbConnection connection, IReadOnlyList<CaseRow> rows)
+    public static List<CaseRecord> Read(IDbConnection connection, IReadOnlyList<CaseRow> rows, IDbTransaction? transaction = null)
     {
         if (rows.Count == 0)
         {
@@ -78,16 +92,16 @@ internal static class CaseRows
         }
 
         var pks = rows.Select(r => r.Pk).ToArray();
-        var aliases = Values(connection, "SELECT case_pk AS CasePk, alias AS Value FROM case_aliases WHERE case_pk IN @pks ORDER BY case_pk, ord", pks);
-        var nationalities = Values(connection, "SELECT case_pk AS CasePk, country AS Value FROM case_nationalities WHERE case_pk IN @pks ORDER BY case_pk, ord", pks);
-        var territories = Values(connection, "SELECT case_pk AS CasePk, country AS Value FROM case_territories WHERE case_pk IN @pks ORDER BY case_pk, ord", pks);
-        var bases = Values(connection, "SELECT case_pk AS CasePk, basis AS Value FROM case_bases WHERE case_pk IN @pks ORDER BY case_pk, ord", pks);
-        var related = Values(connection, "SELECT case_pk AS CasePk, related_id AS Value FROM case_related WHERE case_pk IN @pks ORDER BY case_pk, ord", pks);
-        var charges = connection.Query<ChargeRow>("SELECT case_pk AS CasePk, crime AS Crime, stage AS Stage, qualification AS Qualification FROM case_charges WHERE case_pk IN @pks ORDER BY case_pk, ord", new { pks })
+        var aliases = Values(connection, "SELECT case_pk AS CasePk, alias AS Value FROM case_aliases WHERE case_pk IN @pks ORDER BY case_pk, ord", pks, transaction);
+        var nationalities = Values(connection, "SELECT case_pk AS CasePk, country AS Value FROM case_nationalities WHERE case_pk IN @pks ORDER BY case_pk, ord", pks, transaction);
+        var territories = Values(connection, "SELECT case_pk AS CasePk, country AS Value FROM case_territories WHERE case_pk IN @pks ORDER BY case_pk, ord", pks, transaction);
+        var bases = Values(connection, "SELECT case_pk AS CasePk, basis AS Value FROM case_bases WHERE case_pk IN @pks ORDER BY case_pk, ord", pks, transaction);
+        var related = Values(connection, "SELECT case_pk AS CasePk, related_id AS Value FROM case_related WHERE case_pk IN @pks ORDER BY case_pk, ord", pks, transaction);
+        var charges = connection.Query<ChargeRow>("SELECT case_pk AS CasePk, crime AS Crime, stage AS Stage, qualification AS Qualification FROM case_charges WHERE case_pk IN @pks ORDER BY case_pk, ord", new { pks }, transaction)
             .ToLookup(r => r.CasePk, r => new Charge { Crime = r.Crime, Stage = r.Stage, Qualification = r.Qualification });
-        var events = connection.Query<EventRow>("SELECT case_pk AS CasePk, date AS Date, type AS Type, description AS Description, outcome AS Outcome FROM case_events WHERE case_pk IN @pks ORDER BY case_pk, ord", new { pks })
+        var events = connection.Query<EventRow>("SELECT case_pk AS CasePk, date AS Date, type AS Type, description AS Description, outcome AS Outcome FROM case_events WHERE case_pk IN @pks ORDER BY case_pk, ord", new { pks }, transaction)
             .ToLookup(r => r.CasePk, r => new CaseEvent { Date = ParseDate(r.Date), Type = r.Type, Description = r.Description, Outcome = r.Outcome });
-        var sources = connection.Query<SourceRow>("SELECT case_pk AS CasePk, url AS Url, title AS Title, publisher AS Publisher, date AS Date FROM case_sources WHERE case_pk IN @pks ORDER BY case_pk, ord", new { pks })
+        var sources = connection.Query<SourceRow>("SELECT case_pk AS CasePk, url AS Url, title AS Title, publisher AS Publisher, date AS Date FROM case_sources WHERE case_pk IN @pks ORDER BY case_pk, ord", new { pks }, transaction)
             .ToLookup(r => r.CasePk, r => new Source { Url = r.Url, Title = r.Title, Publisher = r.Publisher, Date = ParseDate(r.Date) });
 
         return rows.Select(r => new CaseRecord
@@ -125,8 +139,8 @@ internal static class CaseRows
         }).ToList();
     }
 
-    private static ILookup<long, string> Values(IDbConnection connection, string sql, long[] pks) =>
-        connection.Query<ValueRow>(sql, new { pks }).ToLookup(r => r.CasePk, r => r.Value);
+    private static ILookup<long, string> Values(IDbConnection connection, string sql, long[] pks, IDbTransaction? transaction) =>
+        connection.Query<ValueRow>(sql, new { pks }, transaction).ToLookup(r => r.CasePk, r => r.Value);
 
     private static PartialDate? ParseDate(string? text) => text is null ? null : PartialDate.Parse(text);
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -11,15 +10,6 @@ namespace UjDatabase.Embedded;
 public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
 {
     private const int PageSize = 500;
-
-    static SqliteCaseStore()
-    {
-        // `cases` columns are snake_case; map them onto CaseRow's properties for this one type, leaving Dapper's
-        // global settings alone.
-        SqlMapper.SetTypeMap(typeof(CaseRows.CaseRow), new CustomPropertyTypeMap(
-            typeof(CaseRows.CaseRow),
-            (type, column) => type.GetProperty(column.Replace("_", string.Empty, StringComparison.Ordinal), BindingFlags.IgnoreCase | BindingFlags.Public | BindingFlags.Instance)!));
-    }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -55,8 +45,26 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
     public Task<CaseRecord?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        var rows = connection.Query<CaseRows.CaseRow>("SELECT * FROM cases WHERE id = @id", new { id }).AsList();
+        var rows = CaseRows.Query(connection, "SELECT * FROM cases WHERE id = @id", new { id });
         return Task.FromResult(CaseRows.Read(connection, rows).SingleOrDefault());
+    }
+
+    public Task<IReadOnlyList<CaseRecord>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var byId = new Dictionary<string, CaseRecord>(StringComparer.Ordinal);
+        using (var connection = database.Open())
+        {
+            foreach (var chunk in ids.Chunk(PageSize))
+            {
+                foreach (var record in CaseRows.Read(connection, CaseRows.Query(connection, "SELECT * FROM cases WHERE id IN @chunk", new { chunk })))
+                {
+                    byId[record.Id] = record;
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<CaseRecord>>(ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList());
     }
 
     public async IAsyncEnumerable<CaseRecord> StreamAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -67,8 +75,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
             List<CaseRecord> page;
             using (var connection = database.Open())
             {
-                var rows = connection.Query<CaseRows.CaseRow>(
-                    "SELECT * FROM cases WHERE id > @after ORDER BY id LIMIT @PageSize", new { after, PageSize }).AsList();
+                var rows = CaseRows.Query(connection, "SELECT * FROM cases WHERE id > @after ORDER BY id LIMIT @PageSize", new { after, PageSize });
                 page = CaseRows.Read(connection, rows);
             }
 

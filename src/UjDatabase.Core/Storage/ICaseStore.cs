@@ -16,6 +16,9 @@ public interface ICaseStore
 
     Task<CaseRecord?> GetAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>The records with these ids, in the order of <paramref name="ids"/>; unknown ids are skipped.</summary>
+    Task<IReadOnlyList<CaseRecord>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default);
+
     /// <summary>Every record, ordered by id, read in pages so that memory stays bounded.</summary>
     IAsyncEnumerable<CaseRecord> StreamAllAsync(CancellationToken cancellationToken = default);
 

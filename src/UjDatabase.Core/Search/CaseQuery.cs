@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using UjDatabase.Core.Vocabularies;
+
+namespace UjDatabase.Core.Search;
+
+/// <summary>How results are ordered.</summary>
+public enum SortOrder
+{
+    /// <summary>Best match first (newest first when there is no text query).</summary>
+    Relevance,
+
+    /// <summary>Most recent event first.</summary>
+    Date,
+
+    /// <summary>By the accused's published name.</summary>
+    Name,
+}
+
+/// <summary>
+/// A search, as the URL states it. One query drives the result list, the facet counts, the statistics and the exports,
+/// so that they never disagree. Parse it with <see cref="CaseQueryParser"/>; write it back with <see cref="ToQueryString"/>.
+/// </summary>
+public sealed record CaseQuery
+{
+    public const int MaxTextLength = 500;
+    public const int DefaultSize = 20;
+    public const int MaxSize = 100;
+
+    /// <summary>Paging stops at this many records (page × size); exports stream instead.</summary>
+    public const int MaxWindow = 10_000;
+
+    public static CaseQuery Empty { get; } = new();
+
+    public string? Text { get; init; }
+
+    /// <summary>Selected values per facet name (URL parameter). Several values of one facet OR; facets AND.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Records with an event of this type (any type when null) dated within <see cref="FromYear"/>..<see cref="ToYear"/>.</summary>
+    public string? EventType { get; init; }
+
+    public int? FromYear { get; init; }
+
+    public int? ToYear { get; init; }
+
+    public SortOrder Sort { get; init; } = SortOrder.Relevance;
+
+    public int Page { get; init; } = 1;
+
+    public int Size { get; init; } = DefaultSize;
+
+    /// <summary>True when the event filter is active.</summary>
+    public bool HasEventFilter => EventType is not null || FromYear is not null || ToYear is not null;
+
+    public IReadOnlyList<string> Selected(string facet) => Filters.TryGetValue(facet, out var values) ? values : [];
+
+    public CaseQuery WithFilter(string facet, IReadOnlyList<string> values)
+    {
+        var filters = Filters.ToDictionary(f => f.Key, f => f.Value);
+        if (values.Count == 0)
+        {
+            filters.Remove(facet);
+        }
+        else
+        {
+            filters[facet] = values;
+        }
+
+        return this with { Filters = filters };
+    }
+
+    /// <summary>The canonical URL query string (without '?'): parameters in a fixed order, defaults left out.</summary>
+    public string ToQueryString()
+    {
+        var parts = new List<string>();
+        void Add(string name, string value) => parts.Add($"{name}={Uri.EscapeDataString(value)}");
+
+        if (Text is not null)
+        {
+            Add("q", Text);
+        }
+
+        foreach (var facet in FacetCatalogue.All)
+        {
+            foreach (var value in Selected(facet.Name))
+            {
+                Add(facet.Name, value);
+            }
+        }
+
+        if (EventType is not null)
+        {
+            Add("event", EventType);
+        }
+
+        if (FromYear is not null)
+        {
+            Add("from", FromYear.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (ToYear is not null)
+        {
+            Add("to", ToYear.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (Sort != SortOrder.Relevance)
+        {
+            Add("sort", Sort.ToString().ToLowerInvariant());
+        }
+
+        if (Page != 1)
+        {
+            Add("page", Page.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (Size != DefaultSize)
+        {
+            Add("size", Size.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return string.Join('&', parts);
+    }
+
+    /// <summary>Plain words for people: "Syria; War crimes or Torture; 2019–2022".</summary>
+    public string Describe()
+    {
+        var text = new StringBuilder();
+        if (Text is not null)
+        {
+            text.Append('“').Append(Text).Append('”');
+        }
+
+        foreach (var facet in FacetCatalogue.All)
+        {
+            var values = Selected(facet.Name);
+            if (values.Count > 0)
+            {
+                text.Append(text.Length > 0 ? "; " : string.Empty).Append(facet.Label).Append(": ")
+                    .Append(string.Join(" or ", values.Select(facet.LabelOf)));
+            }
+        }
+
+        if (HasEventFilter)
+        {
+            text.Append(text.Length > 0 ? "; " : string.Empty)
+                .Append(EventType is null ? "any event" : Catalogue.EventType.LabelOf(EventType))
+                .Append(' ').Append(FromYear?.ToString(CultureInfo.InvariantCulture) ?? "…")
+                .Append('–').Append(ToYear?.ToString(CultureInfo.InvariantCulture) ?? "…");
+        }
+
+        return text.Length == 0 ? "All cases" : text.ToString();
+    }
+}

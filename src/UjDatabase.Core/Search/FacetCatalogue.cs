@@ -1,0 +1,80 @@
+using UjDatabase.Core.Cases;
+using UjDatabase.Core.Vocabularies;
+
+namespace UjDatabase.Core.Search;
+
+/// <summary>One facet: its URL parameter, label, the values a record has, and how a value is labelled.</summary>
+public sealed class FacetDefinition
+{
+    internal FacetDefinition(string name, string label, Func<CaseRecord, IEnumerable<string>> values, Func<string, bool> isValid, Func<string, string> labelOf)
+    {
+        Name = name;
+        Label = label;
+        Values = values;
+        IsValidValue = isValid;
+        LabelOfValue = labelOf;
+    }
+
+    /// <summary>The URL parameter, e.g. <c>forum</c>.</summary>
+    public string Name { get; }
+
+    public string Label { get; }
+
+    /// <summary>The values of a record for this facet; none means the record falls in the missing bucket.</summary>
+    public Func<CaseRecord, IEnumerable<string>> Values { get; }
+
+    public Func<string, bool> IsValidValue { get; }
+
+    private Func<string, string> LabelOfValue { get; }
+
+    public string LabelOf(string value) => value == FacetCatalogue.Missing ? FacetCatalogue.MissingLabel : LabelOfValue(value);
+}
+
+/// <summary>
+/// The facets of the search, in display order. The one place that says which record field each URL parameter filters
+/// and counts; the engines read it rather than naming fields themselves.
+/// </summary>
+public static class FacetCatalogue
+{
+    /// <summary>The value of the bucket for records where the field is missing or unknown.</summary>
+    public const string Missing = "_missing";
+
+    public const string MissingLabel = "Not recorded";
+
+    public static FacetDefinition Forum { get; } = Countries("forum", "Prosecuting state", r => Single(r.Forum.Country));
+
+    public static FacetDefinition Territory { get; } = Countries("territory", "Crimes committed in", r => r.TerritorialCountries);
+
+    public static FacetDefinition Nationality { get; } = Countries("nationality", "Accused nationality", r => r.Accused.Nationalities);
+
+    public static FacetDefinition Crime { get; } = Coded("crime", "Crime", Catalogue.Crime, r => r.Charges.Select(c => c.Crime!));
+
+    public static FacetDefinition ChargeStage { get; } = Coded("charge_stage", "Charge stage", Catalogue.ChargeStage, r => r.Charges.Select(c => c.Stage!));
+
+    public static FacetDefinition Basis { get; } = Coded("basis", "Jurisdiction basis", Catalogue.JurisdictionBasis, r => r.JurisdictionBasis);
+
+    public static FacetDefinition Stage { get; } = Coded("stage", "Stage", Catalogue.Stage, r => Single(r.Stage));
+
+    public static FacetDefinition Verdict { get; } = Coded("verdict", "Verdict", Catalogue.Verdict, r => Single(r.Verdict));
+
+    public static FacetDefinition Affiliation { get; } = Coded("affiliation", "Affiliation", Catalogue.Affiliation, r => Single(r.Accused.Affiliation));
+
+    public static FacetDefinition Type { get; } = Coded("type", "Accused type", Catalogue.AccusedType, r => Single(r.Accused.Type));
+
+    public static FacetDefinition Gender { get; } = Coded("gender", "Gender", Catalogue.Gender, r => Single(r.Accused.Gender));
+
+    public static FacetDefinition Presence { get; } = Coded("presence", "Presence", Catalogue.Presence, r => Single(r.Presence));
+
+    public static IReadOnlyList<FacetDefinition> All { get; } =
+        [Forum, Territory, Nationality, Crime, ChargeStage, Basis, Stage, Verdict, Affiliation, Type, Gender, Presence];
+
+    public static FacetDefinition? Find(string name) => All.FirstOrDefault(f => f.Name == name);
+
+    private static FacetDefinition Countries(string name, string label, Func<CaseRecord, IEnumerable<string>> values) =>
+        new(name, label, values, Vocabularies.Countries.IsValid, Vocabularies.Countries.NameOf);
+
+    private static FacetDefinition Coded(string name, string label, Vocabulary vocabulary, Func<CaseRecord, IEnumerable<string>> values) =>
+        new(name, label, values, vocabulary.Contains, vocabulary.LabelOf);
+
+    private static IEnumerable<string> Single(string? value) => value is null ? [] : [value];
+}

@@ -1,0 +1,26 @@
+using UjDatabase.Core.Cases;
+
+namespace UjDatabase.Core.Search;
+
+/// <summary>The search port: the embedded engine (SQLite FTS5) and the server engine (Elasticsearch) implement it alike.</summary>
+public interface ISearchEngine
+{
+    /// <summary>One page of published records matching the query, with highlights, facets and the event-year histogram.</summary>
+    Task<SearchResult> SearchAsync(CaseQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Every published record matching the query, in the query's order, ignoring paging: for exports.</summary>
+    IAsyncEnumerable<CaseRecord> StreamAsync(CaseQuery query, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Keeps the search index in step with the store.</summary>
+public interface ISearchIndexer
+{
+    /// <summary>Applies up to <paramref name="batchSize"/> pending outbox changes; returns how many were applied.</summary>
+    Task<int> SyncAsync(int batchSize = 500, CancellationToken cancellationToken = default);
+
+    /// <summary>Rebuilds the whole index from the store.</summary>
+    Task<long> ReindexAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every difference between the store and the index (ids and versions); empty when they agree.</summary>
+    Task<IReadOnlyList<string>> VerifyAsync(CancellationToken cancellationToken = default);
+}
