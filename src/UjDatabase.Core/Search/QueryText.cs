@@ -122,19 +122,55 @@ public sealed record QueryText(IReadOnlyList<QueryTerm> Terms, string? Notice)
     }
 
     /// <summary>Lower case with diacritics removed ("Habré" → "habre"), as SQLite's unicode61 remove_diacritics 2 folds.</summary>
+    /// <remarks>
+    /// The app runs with invariant globalization (no ICU), where Unicode decomposition is not available, so Latin
+    /// letters with diacritics are folded by an explicit table.
+    /// </remarks>
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var folded = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            var lower = char.ToLowerInvariant(c);
+            if (lower < '\u00c0')
             {
-                folded.Append(char.ToLowerInvariant(c));
+                folded.Append(lower);
+            }
+            else if (FoldTable.TryGetValue(lower, out var replacement))
+            {
+                folded.Append(replacement);
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(lower) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(lower);
             }
         }
 
         return folded.ToString();
+    }
+
+    private static readonly Dictionary<char, string> FoldTable = BuildFoldTable();
+
+    private static Dictionary<char, string> BuildFoldTable()
+    {
+        // Each entry: the base letters, then the lower-case letters that fold to them.
+        (string To, string From)[] groups =
+        [
+            ("a", "àáâãäåāăąǎǻ"), ("ae", "æǽ"), ("c", "çćĉċč"), ("d", "ďđð"), ("e", "èéêëēĕėęěə"), ("g", "ĝğġģ"),
+            ("h", "ĥħ"), ("i", "ìíîïĩīĭįıǐ"), ("ij", "ĳ"), ("j", "ĵ"), ("k", "ķĸ"), ("l", "ĺļľŀł"),
+            ("n", "ñńņňŉŋ"), ("o", "òóôõöøōŏőǒǿ"), ("oe", "œ"), ("r", "ŕŗř"), ("s", "śŝşšſș"), ("ss", "ß"),
+            ("t", "ţťŧț"), ("th", "þ"), ("u", "ùúûüũūŭůűųǔǖǘǚǜ"), ("w", "ŵ"), ("y", "ýÿŷ"), ("z", "źżž"),
+        ];
+        var table = new Dictionary<char, string>();
+        foreach (var (to, from) in groups)
+        {
+            foreach (var c in from)
+            {
+                table[c] = to;
+            }
+        }
+
+        return table;
     }
 }
