@@ -31,11 +31,13 @@ public static class Ujdb
           ujdb import FILE [FILE...]                     validate, then write all records in one transaction, or none
           ujdb export --format json|jsonl [--out FILE]   write every record in the interchange format (stdout by default)
           ujdb count                                     print the number of records in the store
+          ujdb reindex                                   rebuild the search index from the store
+          ujdb verify                                    compare the store and the search index; exit 1 on any difference
           ujdb generate --count N [--seed S] --out FILE  write N synthetic records (JSON Lines) for scale tests
 
         Files are JSON arrays or JSON Lines (interchange format v1, see seed-data/README.md).
         Environment: UJDB_DATA_DIR (default ./data), UJDB_PROFILE (Embedded, the default).
-        Exit codes: 0 ok, 1 invalid data (nothing written), 2 bad command line, 3 other failure.
+        Exit codes: 0 ok, 1 invalid data (nothing written) or index differences, 2 bad command line, 3 other failure.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment)
@@ -58,7 +60,8 @@ public static class Ujdb
                 return await GenerateCommand.RunAsync(rest, console);
             }
 
-            var store = EmbeddedProfile.CreateStore(StorageSettings.Resolve(environment));
+            var profile = EmbeddedProfile.Create(StorageSettings.Resolve(environment));
+            var store = profile.Store;
             return args[0] switch
             {
                 "migrate" => await MigrateCommand.RunAsync(rest, store, console),
@@ -66,6 +69,8 @@ public static class Ujdb
                 "import" => await ImportCommand.RunAsync(rest, store, console),
                 "export" => await ExportCommand.RunAsync(rest, store, console),
                 "count" => await CountCommand.RunAsync(rest, store, console),
+                "reindex" => await ReindexCommand.RunAsync(rest, profile, console),
+                "verify" => await VerifyCommand.RunAsync(rest, profile, console),
                 _ => await console.UsageErrorAsync($"unknown command '{args[0]}'"),
             };
         }

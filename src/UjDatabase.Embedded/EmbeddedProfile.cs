@@ -1,11 +1,12 @@
 using UjDatabase.Core.Storage;
+using UjDatabase.Embedded.Search;
 
 namespace UjDatabase.Embedded;
 
-/// <summary>Builds the embedded profile's parts from the storage settings.</summary>
-public static class EmbeddedProfile
+/// <summary>The embedded profile's parts, all over one SQLite file: the store, the search engine and the indexer.</summary>
+public sealed record EmbeddedProfile(SqliteDatabase Database, SqliteCaseStore Store, SqliteSearchEngine Engine, SqliteSearchIndexer Indexer)
 {
-    public static SqliteCaseStore CreateStore(StorageSettings settings)
+    public static EmbeddedProfile Create(StorageSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Profile != StorageProfile.Embedded)
@@ -14,6 +15,11 @@ public static class EmbeddedProfile
             throw new NotSupportedException($"{StorageSettings.ProfileVariable}={settings.Profile}: the server profile is not available in this build; use Embedded.");
         }
 
-        return new SqliteCaseStore(new SqliteDatabase(settings.EmbeddedDatabasePath));
+        var database = new SqliteDatabase(settings.EmbeddedDatabasePath);
+        var store = new SqliteCaseStore(database);
+        return new EmbeddedProfile(database, store, new SqliteSearchEngine(database, store), new SqliteSearchIndexer(database));
     }
+
+    /// <summary>Just the store, for commands that need nothing else.</summary>
+    public static SqliteCaseStore CreateStore(StorageSettings settings) => Create(settings).Store;
 }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using UjDatabase.Web.Api;
 using UjDatabase.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,17 +10,20 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Services.AddUjDatabase(builder.Configuration);
 builder.Services.AddRazorPages();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
 // Names are written in many scripts; HTML-encode only what is unsafe, not every non-ASCII letter ("Habré", not "Habr&#xE9;").
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
 var app = builder.Build();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-}
+// Never a stack trace: errors are a friendly page, or problem details for the API.
+app.UseExceptionHandler("/Error");
+app.UseStatusCodePages();
 
 app.UseStaticFiles();
 app.MapRazorPages();
+app.MapCasesApi();
+app.MapOpenApi();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 app.Run();
 

@@ -161,4 +161,22 @@ public sealed class CliTests : IDisposable
         Assert.Equal(ExitCodes.Ok, import.ExitCode);
         Assert.Equal("Imported 250 record(s).", import.Out.Trim());
     }
+
+    [Fact]
+    public async Task Verify_fails_until_reindex_brings_the_index_in_line_with_the_store()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync(["import", .. TestFiles.SeedFiles])).ExitCode);
+
+        var before = await RunAsync("verify");
+        Assert.Equal(ExitCodes.InvalidData, before.ExitCode);
+        Assert.Contains("in the store (version", before.Error, StringComparison.Ordinal);
+
+        var reindex = await RunAsync("reindex");
+        Assert.Equal(ExitCodes.Ok, reindex.ExitCode);
+        Assert.StartsWith("Reindexed ", reindex.Out, StringComparison.Ordinal);
+
+        var after = await RunAsync("verify");
+        Assert.Equal(ExitCodes.Ok, after.ExitCode);
+        Assert.StartsWith("The index matches the store", after.Out, StringComparison.Ordinal);
+    }
 }

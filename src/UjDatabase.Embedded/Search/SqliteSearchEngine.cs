@@ -188,21 +188,19 @@ public sealed class SqliteSearchEngine(SqliteDatabase database, SqliteCaseStore 
             .Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
             .Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal);
 
-    /// <summary>For a fuzzy name match, the name with the words that matched a query word marked.</summary>
+    /// <summary>For a fuzzy name match, the first of the accused's names with a word close to a query word, that word marked.</summary>
     private static string NameHighlight(CaseRecord record, QueryText text)
     {
-        var skeletons = text.Terms.SelectMany(t => t.Tokens).Select(NameMatcher.Skeleton).ToList();
-        var words = record.DisplayName.Split(' ');
-        return string.Join(' ', words.Select(word =>
+        var skeletons = text.Terms.SelectMany(t => t.Tokens).Select(NameMatcher.Skeleton).Where(s => NameMatcher.Tolerance(s.Length) >= 0).ToList();
+        bool Close(string word) => QueryText.Tokenize(word).Any(token =>
         {
-            var encoded = WebUtility.HtmlEncode(word);
-            var matched = QueryText.Tokenize(word).Any(token =>
-            {
-                var skeleton = NameMatcher.Skeleton(token);
-                return skeletons.Any(s => NameMatcher.Tolerance(s.Length) >= 0 && NameMatcher.Distance(s, skeleton, NameMatcher.Tolerance(s.Length)) <= NameMatcher.Tolerance(s.Length));
-            });
-            return matched ? $"<mark>{encoded}</mark>" : encoded;
-        }));
+            var skeleton = NameMatcher.Skeleton(token);
+            return skeletons.Any(s => NameMatcher.Distance(s, skeleton, NameMatcher.Tolerance(s.Length)) <= NameMatcher.Tolerance(s.Length));
+        });
+
+        var names = new[] { record.Accused.Name, record.Accused.PublishedName }.Concat(record.Accused.Aliases).OfType<string>().ToList();
+        var name = names.FirstOrDefault(n => n.Split(' ').Any(Close)) ?? record.DisplayName;
+        return string.Join(' ', name.Split(' ').Select(word => Close(word) ? $"<mark>{WebUtility.HtmlEncode(word)}</mark>" : WebUtility.HtmlEncode(word)));
     }
 
     /// <summary>Filters documents by a query and counts every facet under every selection but its own.</summary>

@@ -1,21 +1,28 @@
+using UjDatabase.Core.Search;
 using UjDatabase.Core.Storage;
 using UjDatabase.Embedded;
 
 namespace UjDatabase.Web.Setup;
 
-/// <summary>Registers the store and the start-up seeding from configuration.</summary>
+/// <summary>Registers the store, the search engine, the index sync and the start-up tasks from configuration.</summary>
 public static class ServiceRegistration
 {
     public const string SeedDirectoryKey = "UJDB_SEED_DIR";
+    public const string SyncIntervalKey = "UJDB_SYNC_INTERVAL_MS";
 
     public static IServiceCollection AddUjDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         // Settings are read when first needed, not here, so that every configuration source (including a test
         // host's) has been applied by then.
         services.AddSingleton(_ => StorageSettings.Resolve(key => configuration[key]));
-        services.AddSingleton<ICaseStore>(sp => EmbeddedProfile.CreateStore(sp.GetRequiredService<StorageSettings>()));
+        services.AddSingleton(sp => EmbeddedProfile.Create(sp.GetRequiredService<StorageSettings>()));
+        services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<EmbeddedProfile>().Store);
+        services.AddSingleton<ISearchEngine>(sp => sp.GetRequiredService<EmbeddedProfile>().Engine);
+        services.AddSingleton<ISearchIndexer>(sp => sp.GetRequiredService<EmbeddedProfile>().Indexer);
         services.AddSingleton(_ => new SeedSettings(configuration[SeedDirectoryKey] ?? Path.Combine(AppContext.BaseDirectory, "seed-data")));
-        services.AddHostedService<SeedOnStartup>();
+        services.AddSingleton(_ => new SyncSettings(TimeSpan.FromMilliseconds(int.TryParse(configuration[SyncIntervalKey], out var ms) && ms > 0 ? ms : 1000)));
+        services.AddHostedService<StoreStartup>();
+        services.AddHostedService<IndexSyncWorker>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using UjDatabase.Core.Import;
+using UjDatabase.Core.Search;
 using UjDatabase.Core.Storage;
 
 namespace UjDatabase.Web.Setup;
@@ -7,19 +8,34 @@ namespace UjDatabase.Web.Setup;
 public sealed record SeedSettings(string Directory);
 
 /// <summary>
-/// Before the server accepts requests: creates the data directory, migrates the store, and imports the seed data
-/// when the store is empty. Invalid seed data stops the start, with every problem in the log.
+/// Before the server accepts requests: creates the data directory, migrates the store, imports the seed data when the
+/// store is empty, and brings the search index up to date. Invalid seed data stops the start, with every problem in
+/// the log.
 /// </summary>
-public sealed class SeedOnStartup(ICaseStore store, SeedSettings seed, ILogger<SeedOnStartup> logger) : IHostedService
+public sealed class StoreStartup(ICaseStore store, ISearchIndexer indexer, SeedSettings seed, ILogger<StoreStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await store.MigrateAsync(cancellationToken);
-        if (await store.CountAsync(cancellationToken) > 0)
+        if (await store.CountAsync(cancellationToken) == 0)
         {
-            return;
+            await ImportSeedAsync(cancellationToken);
         }
 
+        var indexed = 0;
+        for (int batch; (batch = await indexer.SyncAsync(cancellationToken: cancellationToken)) > 0;)
+        {
+            indexed += batch;
+        }
+
+        if (indexed > 0)
+        {
+            logger.LogInformation("Indexed {Count} pending changes.", indexed);
+        }
+    }
+
+    private async Task ImportSeedAsync(CancellationToken cancellationToken)
+    {
         var files = System.IO.Directory.Exists(seed.Directory)
             ? System.IO.Directory.GetFiles(seed.Directory, "*.json").Order(StringComparer.Ordinal).ToList()
             : [];

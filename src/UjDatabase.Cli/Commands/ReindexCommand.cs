@@ -1,0 +1,22 @@
+using UjDatabase.Embedded;
+
+namespace UjDatabase.Cli.Commands;
+
+/// <summary><c>ujdb reindex</c>: rebuilds the search index from the store in one transaction.</summary>
+public static class ReindexCommand
+{
+    public static async Task<int> RunAsync(string[] args, EmbeddedProfile profile, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(console);
+        if (args.Length > 0)
+        {
+            return await console.UsageErrorAsync("reindex takes no arguments");
+        }
+
+        await profile.Store.MigrateAsync();
+        var count = await profile.Indexer.ReindexAsync();
+        await console.Out.WriteLineAsync($"Reindexed {count} record(s).");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using UjDatabase.Core.Cases;
+using UjDatabase.Core.Interchange;
+using UjDatabase.Core.Search;
+using UjDatabase.Core.Storage;
+using UjDatabase.Core.Vocabularies;
+
+namespace UjDatabase.Web.Api;
+
+/// <summary>The JSON API over cases: <c>/api/cases</c> searches, <c>/api/cases/{id}</c> returns one record.</summary>
+public static class CasesApi
+{
+    public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/cases").WithTags("Cases");
+        group.MapGet("/", SearchAsync)
+            .WithName("SearchCases")
+            .WithSummary("Search published cases")
+            .WithDescription("Takes the search parameters of the site (q, forum, territory, nationality, crime, charge_stage, basis, stage, verdict, affiliation, type, gender, presence, event, from, to, sort, page, size). Facet counts are drill-sideways.")
+            .Produces<CaseSearchResponse>()
+            .ProducesValidationProblem();
+        group.MapGet("/{id}", GetAsync)
+            .WithName("GetCase")
+            .WithSummary("One published case in the interchange format v1")
+            .Produces<CaseRecord>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<IResult> SearchAsync(HttpRequest request, ISearchEngine engine, CancellationToken cancellationToken)
+    {
+        var parsed = QueryFromRequest.Parse(request);
+        if (!parsed.IsValid)
+        {
+            return QueryFromRequest.Problem(parsed);
+        }
+
+        var query = parsed.Query;
+        var result = await engine.SearchAsync(query, cancellationToken);
+        return Results.Json(new CaseSearchResponse(
+            result.Total,
+            query.Page,
+            query.Size,
+            query.ToQueryString(),
+            result.Notice,
+            result.Hits.Select(h => new CaseSearchItem(
+                h.Record.Id,
+                $"/cases/{h.Record.Id}",
+                h.Record.DisplayName,
+                h.Record.Title,
+                h.Record.Forum.Country,
+                h.Record.Forum.Court,
+                h.Record.TerritorialCountries,
+                h.Record.Charges.Select(c => c.Crime!).Distinct().ToList(),
+                h.Record.Stage,
+                h.Record.Verdict,
+                h.Highlights,
+                h.FuzzyName)).ToList(),
+            result.Facets,
+            result.EventYears), ApiJson.Options);
+    }
+
+    private static async Task<IResult> GetAsync(string id, ICaseStore store, CancellationToken cancellationToken)
+    {
+        var record = await store.GetAsync(id, cancellationToken);
+        return record is { IsPublished: true }
+            ? Results.Json(record, CaseJson.Options)
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such case.", detail: $"There is no published case with id '{id}'.");
+    }
+}
+
+/// <summary>The JSON settings of API responses other than interchange records: snake_case names.</summary>
+public static class ApiJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}
+
+/// <summary>A page of search results with facets.</summary>
+public sealed record CaseSearchResponse(
+    long Total,
+    int Page,
+    int Size,
+    string Query,
+    string? Notice,
+    IReadOnlyList<CaseSearchItem> Items,
+    IReadOnlyList<FacetResult> Facets,
+    IReadOnlyList<FacetValue> EventYears);
+
+/// <summary>One search result: the main facts of the record, and highlighted snippets (HTML with <c>&lt;mark&gt;</c>).</summary>
+public sealed record CaseSearchItem(
+    string Id,
+    string Url,
+    string Accused,
+    string Title,
+    string? Forum,
+    string? Court,
+    IReadOnlyList<string> Territories,
+    IReadOnlyList<string> Crimes,
+    string? Stage,
+    string? Verdict,
+    IReadOnlyList<string> Highlights,
+    bool FuzzyName);
