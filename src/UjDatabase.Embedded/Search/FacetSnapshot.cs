@@ -49,6 +49,24 @@ internal sealed class FacetSnapshot
 
     public NameMatcher Names { get; } = new();
 
+    /// <summary>Each document's position when sorted by latest event (newest first, undated last), then name and id.</summary>
+    public int[] DateRank { get; private set; } = [];
+
+    /// <summary>Each document's position when sorted by name, then id.</summary>
+    public int[] NameRank { get; private set; } = [];
+
+    private static int[] Ranks(IEnumerable<int> order)
+    {
+        var ranks = new int[order.Count()];
+        var position = 0;
+        foreach (var document in order)
+        {
+            ranks[document] = position++;
+        }
+
+        return ranks;
+    }
+
     public static FacetSnapshot Load(SqliteDatabase database)
     {
         using var connection = database.Open();
@@ -105,6 +123,13 @@ internal sealed class FacetSnapshot
             i++;
         }
 
+        // Sorting once per load turns every later sort into a sort of integers.
+        var all = Enumerable.Range(0, snapshot.Count).ToArray();
+        snapshot.NameRank = Ranks(all.OrderBy(d => snapshot.SortNames[d], StringComparer.Ordinal).ThenBy(d => snapshot.Ids[d], StringComparer.Ordinal));
+        snapshot.DateRank = Ranks(all.OrderBy(d => snapshot.SortDates[d] is null)
+            .ThenByDescending(d => snapshot.SortDates[d], StringComparer.Ordinal)
+            .ThenBy(d => snapshot.SortNames[d], StringComparer.Ordinal)
+            .ThenBy(d => snapshot.Ids[d], StringComparer.Ordinal));
         return snapshot;
     }
 }

@@ -157,15 +157,17 @@ public sealed class SqliteSearchEngine(SqliteDatabase database, SqliteCaseStore 
 
     private static List<int> Order(FacetSnapshot docs, List<int> results, Dictionary<int, TextMatch>? matches, SortOrder sort)
     {
-        IOrderedEnumerable<int> ordered = sort switch
+        if (sort == SortOrder.Relevance && matches is not null)
         {
-            SortOrder.Relevance when matches is not null => results
-                .OrderBy(i => matches[i].Fuzzy).ThenByDescending(i => matches[i].Adjacent).ThenBy(i => matches[i].Score).ThenBy(i => docs.SortNames[i], StringComparer.Ordinal),
-            SortOrder.Name => results.OrderBy(i => docs.SortNames[i], StringComparer.Ordinal),
-            _ => results.OrderBy(i => docs.SortDates[i] is null).ThenByDescending(i => docs.SortDates[i], StringComparer.Ordinal)
-                .ThenBy(i => docs.SortNames[i], StringComparer.Ordinal),
-        };
-        return ordered.ThenBy(i => docs.Ids[i], StringComparer.Ordinal).ToList();
+            return results.OrderBy(i => matches[i].Fuzzy).ThenByDescending(i => matches[i].Adjacent)
+                .ThenBy(i => matches[i].Score).ThenBy(i => docs.NameRank[i]).ToList();
+        }
+
+        var ranks = sort == SortOrder.Name ? docs.NameRank : docs.DateRank;
+        var keys = results.Select(i => ranks[i]).ToArray();
+        var ordered = results.ToArray();
+        Array.Sort(keys, ordered);
+        return [.. ordered];
     }
 
     private Dictionary<long, string> Snippets(List<long> pks, QueryText text)
