@@ -67,6 +67,13 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
         return Task.FromResult<IReadOnlyList<CaseRecord>>(ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList());
     }
 
+    public Task<IReadOnlyList<CaseRecord>> GetGroupAsync(string caseGroup, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        var rows = CaseRows.Query(connection, "SELECT * FROM cases WHERE case_group = @caseGroup ORDER BY id", new { caseGroup });
+        return Task.FromResult<IReadOnlyList<CaseRecord>>(CaseRows.Read(connection, rows));
+    }
+
     public async IAsyncEnumerable<CaseRecord> StreamAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var after = string.Empty;

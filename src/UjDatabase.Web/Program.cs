@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using UjDatabase.Web.Api;
+using UjDatabase.Web.Feeds;
 using UjDatabase.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 // because `dotnet run` starts in the repository root, where the project's own files are not the content root.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Services.AddUjDatabase(builder.Configuration);
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Search/Index", "/"));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 // Names are written in many scripts; HTML-encode only what is unsafe, not every non-ASCII letter ("Habré", not "Habr&#xE9;").
@@ -17,12 +18,17 @@ builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new T
 
 var app = builder.Build();
 // Never a stack trace: errors are a friendly page, or problem details for the API.
-app.UseExceptionHandler("/Error");
-app.UseStatusCodePages();
+app.UseExceptionHandler("/error");
+app.UseWhen(
+    context => !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && !context.Request.Path.StartsWithSegments("/feeds", StringComparison.Ordinal),
+    pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
 
 app.UseStaticFiles();
+// Routing after the status-code pages, so that a re-executed request (/error/404) is routed afresh.
+app.UseRouting();
 app.MapRazorPages();
 app.MapCasesApi();
+app.MapCasesFeed();
 app.MapOpenApi();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 app.Run();

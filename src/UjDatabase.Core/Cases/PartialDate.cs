@@ -138,6 +138,14 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
     /// <summary>True when every day this date may stand for comes before every day <paramref name="other"/> may stand for.</summary>
     public bool IsCertainlyBefore(PartialDate other) => Latest < other.Earliest;
 
+    /// <summary>The date for people, at its precision: "13 January 2022", "April 2011", "2019".</summary>
+    public string ToDisplayString() => Precision switch
+    {
+        DatePrecision.Day => Earliest.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+        DatePrecision.Month => Earliest.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
+        _ => Year.ToString(CultureInfo.InvariantCulture),
+    };
+
     /// <summary>True when the date may fall within the given year.</summary>
     public bool FallsInYear(int year) => Year == year;
 

@@ -19,6 +19,9 @@ public interface ICaseStore
     /// <summary>The records with these ids, in the order of <paramref name="ids"/>; unknown ids are skipped.</summary>
     Task<IReadOnlyList<CaseRecord>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default);
 
+    /// <summary>The records of one proceeding (same <c>case_group</c>), ordered by id.</summary>
+    Task<IReadOnlyList<CaseRecord>> GetGroupAsync(string caseGroup, CancellationToken cancellationToken = default);
+
     /// <summary>Every record, ordered by id, read in pages so that memory stays bounded.</summary>
     IAsyncEnumerable<CaseRecord> StreamAllAsync(CancellationToken cancellationToken = default);
 

@@ -438,14 +438,32 @@ public sealed class SqliteSearchEngine(SqliteDatabase database, SqliteCaseStore 
         private void CountYears(int i)
         {
             var events = docs.Events;
-            var counted = new HashSet<int>();
-            for (var e = events.Offsets[i]; e < events.Offsets[i + 1]; e++)
+            var start = events.Offsets[i];
+            var end = events.Offsets[i + 1];
+            for (var e = start; e < end; e++)
             {
-                if (!eventTypeUnknown && (eventType is null || events.First[e] == eventType) && counted.Add(events.Second[e]))
+                if (eventTypeUnknown || (eventType is not null && events.First[e] != eventType) || SeenYearBefore(start, e))
                 {
-                    years[events.Second[e]] = years.GetValueOrDefault(events.Second[e]) + 1;
+                    continue;
+                }
+
+                years[events.Second[e]] = years.GetValueOrDefault(events.Second[e]) + 1;
+            }
+        }
+
+        /// <summary>Whether an earlier counted event of the same document has this event's year (a document counts once a year).</summary>
+        private bool SeenYearBefore(int start, int e)
+        {
+            var events = docs.Events;
+            for (var earlier = start; earlier < e; earlier++)
+            {
+                if (events.Second[earlier] == events.Second[e] && (eventType is null || events.First[earlier] == eventType))
+                {
+                    return true;
                 }
             }
+
+            return false;
         }
 
         public List<FacetResult> Facets() => FacetCatalogue.All.Select((facet, f) =>

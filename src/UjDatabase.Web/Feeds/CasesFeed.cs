@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using UjDatabase.Core.Cases;
+using UjDatabase.Core.Search;
+using UjDatabase.Core.Vocabularies;
+using UjDatabase.Web.Api;
+using UjDatabase.Web.Search;
+
+namespace UjDatabase.Web.Feeds;
+
+/// <summary><c>/feeds/cases.atom?…</c>: an Atom feed of any search's newest and most recently updated records.</summary>
+public static class CasesFeed
+{
+    public const int MaxEntries = 50;
+
+    public static IEndpointRouteBuilder MapCasesFeed(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/feeds/cases.atom", FeedAsync).WithTags("Feeds").WithSummary("Atom feed of a search's newest and updated records");
+        return app;
+    }
+
+    private static async Task<IResult> FeedAsync(HttpRequest request, ISearchEngine engine, CancellationToken cancellationToken)
+    {
+        var parsed = QueryFromRequest.Parse(request);
+        if (!parsed.IsValid)
+        {
+            return QueryFromRequest.Problem(parsed);
+        }
+
+        // Newest first by the day a record was last checked, then by its latest development; only the top entries are kept.
+        var newest = new PriorityQueue<CaseRecord, (string, string)>();
+        await foreach (var record in engine.StreamAsync(parsed.Query, cancellationToken))
+        {
+            newest.Enqueue(record, (record.Updated!.Value.ToString(), LatestEvent(record)));
+            if (newest.Count > MaxEntries)
+            {
+                newest.Dequeue();
+            }
+        }
+
+        var entries = new List<CaseRecord>();
+        while (newest.TryDequeue(out var record, out _))
+        {
+            entries.Add(record);
+        }
+
+        entries.Reverse();
+        var baseUrl = $"{request.Scheme}://{request.Host}";
+        return Results.Text(Write(baseUrl, parsed.Query, entries, $"{baseUrl}{request.Path}{request.QueryString}"), "application/atom+xml; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static string LatestEvent(CaseRecord record) => record.Events.Count == 0 ? string.Empty : record.Events.Max(e => e.Date!.Value).ToString();
+
+    private static string Write(string baseUrl, CaseQuery query, List<CaseRecord> entries, string self)
+    {
+        var text = new StringBuilder();
+        using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false }))
+        {
+            const string atom = "http://www.w3.org/2005/Atom";
+            xml.WriteStartElement("feed", atom);
+            xml.WriteElementString("title", atom, $"UjDatabase: {query.Describe()}");
+            xml.WriteElementString("id", atom, self);
+            xml.WriteElementString("updated", atom, Timestamp(entries.Count == 0 ? null : entries.Max(e => e.Updated)));
+            Link(xml, atom, "self", self, "application/atom+xml");
+            Link(xml, atom, "alternate", baseUrl + SearchLinks.To(query), "text/html");
+            xml.WriteStartElement("author", atom);
+            xml.WriteElementString("name", atom, "UjDatabase");
+            xml.WriteEndElement();
+            foreach (var record in entries)
+            {
+                var url = $"{baseUrl}/cases/{record.Id}";
+                xml.WriteStartElement("entry", atom);
+                xml.WriteElementString("title", atom, record.Title);
+                xml.WriteElementString("id", atom, url);
+                xml.WriteElementString("updated", atom, Timestamp(record.Updated));
+                Link(xml, atom, "alternate", url, "text/html");
+                xml.WriteStartElement("summary", atom);
+                xml.WriteAttributeString("type", "text");
+                xml.WriteString(Summary(record));
+                xml.WriteEndElement();
+                foreach (var crime in record.Charges.Select(c => c.Crime!).Distinct())
+                {
+                    xml.WriteStartElement("category", atom);
+                    xml.WriteAttributeString("term", crime);
+                    xml.WriteAttributeString("label", Catalogue.Crime.LabelOf(crime));
+                    xml.WriteEndElement();
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+    }
+
+    private static string Summary(CaseRecord record)
+    {
+        var latest = record.Events.Count == 0 ? null : RecordDisplay.Describe(record.Events[^1]);
+        return latest is null ? record.Summary ?? string.Empty : $"Latest: {latest}. {record.Summary}";
+    }
+
+    private static void Link(XmlWriter xml, string atom, string rel, string href, string type)
+    {
+        xml.WriteStartElement("link", atom);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("href", href);
+        xml.WriteAttributeString("type", type);
+        xml.WriteEndElement();
+    }
+
+    private static string Timestamp(PartialDate? date) =>
+        (date?.Earliest ?? new DateOnly(2000, 1, 1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+}

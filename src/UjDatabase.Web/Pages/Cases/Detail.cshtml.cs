@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using UjDatabase.Core.Cases;
+using UjDatabase.Core.Storage;
+
+namespace UjDatabase.Web.Pages.Cases;
+
+/// <summary>One case: the whole record, its timeline, sources, co-defendants and related cases. Reads the store, not the index.</summary>
+public sealed class DetailModel(ICaseStore store) : PageModel
+{
+    public CaseRecord Record { get; private set; } = null!;
+
+    public IReadOnlyList<CaseRecord> CoDefendants { get; private set; } = [];
+
+    public IReadOnlyList<CaseRecord> Related { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        var record = await store.GetAsync(id, cancellationToken);
+        if (record is not { IsPublished: true })
+        {
+            return NotFound();
+        }
+
+        Record = record;
+        if (record.CaseGroup is not null)
+        {
+            CoDefendants = (await store.GetGroupAsync(record.CaseGroup, cancellationToken)).Where(r => r.Id != id && r.IsPublished).ToList();
+        }
+
+        Related = (await store.GetManyAsync(record.Related, cancellationToken)).Where(r => r.IsPublished).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using UjDatabase.Core.Search;
+using UjDatabase.Web.Api;
+using UjDatabase.Web.Search;
+
+namespace UjDatabase.Web.Pages.Search;
+
+/// <summary>A filter the user could drop to get results back, with how many it would give.</summary>
+public sealed record DropSuggestion(string Label, string Url, long Total);
+
+/// <summary>The search page: a search box, facets with drill-sideways counts, results with highlights, paging.</summary>
+public sealed class IndexModel(ISearchEngine engine) : PageModel
+{
+    public CaseQuery Query { get; private set; } = CaseQuery.Empty;
+
+    public SearchResult? Result { get; private set; }
+
+    public IReadOnlyList<QueryError> Errors { get; private set; } = [];
+
+    public IReadOnlyList<DropSuggestion> Suggestions { get; private set; } = [];
+
+    public int PageCount => Result is null ? 0 : (int)Math.Min((Result.Total + Query.Size - 1) / Query.Size, CaseQuery.MaxWindow / Query.Size);
+
+    public bool HasSelections => Query.Text is not null || Query.Filters.Count > 0 || Query.HasEventFilter;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var parsed = QueryFromRequest.Parse(Request);
+        Query = parsed.Query;
+        if (!parsed.IsValid)
+        {
+            Errors = parsed.Errors;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        Result = await engine.SearchAsync(Query, cancellationToken);
+        if (Result.Total == 0 && HasSelections)
+        {
+            Suggestions = await SuggestAsync(cancellationToken);
+        }
+
+        return Page();
+    }
+
+    /// <summary>For an empty result: what each selection alone would give back if dropped.</summary>
+    private async Task<IReadOnlyList<DropSuggestion>> SuggestAsync(CancellationToken cancellationToken)
+    {
+        var candidates = new List<(string Label, CaseQuery Query)>();
+        if (Query.Text is not null)
+        {
+            candidates.Add(($"the words “{Query.Text}”", Query with { Text = null }));
+        }
+
+        foreach (var facet in FacetCatalogue.All.Where(f => Query.Selected(f.Name).Count > 0))
+        {
+            candidates.Add(($"{facet.Label}: {string.Join(" or ", Query.Selected(facet.Name).Select(facet.LabelOf))}", Query.WithFilter(facet.Name, [])));
+        }
+
+        if (Query.HasEventFilter)
+        {
+            candidates.Add(("the dates", Query with { EventType = null, FromYear = null, ToYear = null }));
+        }
+
+        var suggestions = new List<DropSuggestion>();
+        foreach (var (label, query) in candidates)
+        {
+            var total = (await engine.SearchAsync(query with { Page = 1, Size = 1 }, cancellationToken)).Total;
+            if (total > 0)
+            {
+                suggestions.Add(new DropSuggestion(label, SearchLinks.To(query with { Page = 1 }), total));
+            }
+        }
+
+        return suggestions.OrderByDescending(s => s.Total).ToList();
+    }
+}

@@ -1,0 +1,74 @@
+using UjDatabase.Core.Search;
+
+namespace UjDatabase.Web.Search;
+
+/// <summary>Builds the GET links of the search pages: every state of a search is a URL.</summary>
+public static class SearchLinks
+{
+    public const string SearchPath = "/search";
+
+    public static string To(CaseQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var queryString = query.ToQueryString();
+        return queryString.Length == 0 ? SearchPath : $"{SearchPath}?{queryString}";
+    }
+
+    /// <summary>The search with one facet value added or removed, back on page 1.</summary>
+    public static string Toggle(CaseQuery query, string facet, string value)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var values = query.Selected(facet).ToList();
+        if (!values.Remove(value))
+        {
+            values.Add(value);
+        }
+
+        return To(query.WithFilter(facet, values) with { Page = 1 });
+    }
+
+    /// <summary>The search without any value of one facet.</summary>
+    public static string Without(CaseQuery query, string facet)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return To(query.WithFilter(facet, []) with { Page = 1 });
+    }
+
+    public static string WithoutText(CaseQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return To(query with { Text = null, Page = 1 });
+    }
+
+    public static string WithoutEvents(CaseQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return To(query with { EventType = null, FromYear = null, ToYear = null, Page = 1 });
+    }
+
+    public static string Page(CaseQuery query, int page)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return To(query with { Page = page });
+    }
+
+    public static string Years(CaseQuery query, int from, int to)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return To(query with { FromYear = from, ToYear = to, Page = 1 });
+    }
+
+    /// <summary>A new search for records with one value of one facet: what every value on a case page links to.</summary>
+    public static string For(string facet, string value) => To(CaseQuery.Empty.WithFilter(facet, [value]));
+
+    /// <summary>A new search for a phrase, e.g. a court's name.</summary>
+    public static string ForPhrase(string text) => To(CaseQuery.Empty with { Text = $"\"{text.Replace("\"", string.Empty, StringComparison.Ordinal)}\"" });
+
+    /// <summary>The Atom feed of a search.</summary>
+    public static string Feed(CaseQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var queryString = (query with { Page = 1, Size = CaseQuery.DefaultSize, Sort = SortOrder.Relevance }).ToQueryString();
+        return queryString.Length == 0 ? "/feeds/cases.atom" : $"/feeds/cases.atom?{queryString}";
+    }
+}

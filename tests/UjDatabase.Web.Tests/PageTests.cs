@@ -1,0 +1,206 @@
+using System.Net;
+using System.Text.Json;
+using System.Xml.Linq;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using UjDatabase.Core.Interchange;
+using UjDatabase.Tests;
+
+namespace UjDatabase.Web.Tests;
+
+/// <summary>The HTML pages, read with AngleSharp as a browser without JavaScript would.</summary>
+public sealed class PageTests(FreshAppFactory factory) : IClassFixture<FreshAppFactory>
+{
+    private static readonly List<Core.Cases.CaseRecord> Seed = TestFiles.SeedFiles.SelectMany(CaseFileReader.ReadFile)
+        .Select(i => CaseDecoder.Decode(i.Json!.Value, i.Line).Record!).ToList();
+
+    private async Task<(HttpStatusCode Status, IDocument Document)> GetPageAsync(string url)
+    {
+        var response = await factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(url);
+        var document = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, document);
+    }
+
+    private static long Total(IDocument page) => long.Parse(page.QuerySelector(".total strong")!.TextContent.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, long> PageFacet(IDocument page, string facet) =>
+        page.QuerySelectorAll($"section[data-facet={facet}] a.facet-value").ToDictionary(
+            a => a.GetAttribute("data-value")!,
+            a => long.Parse(a.QuerySelector(".count")!.TextContent.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
+    public async Task Starts_on_a_fresh_data_directory_and_lists_every_seed_case()
+    {
+        var ids = new List<string>();
+        for (var page = 1; page <= 2; page++)
+        {
+            var (status, document) = await GetPageAsync($"/?size=100&page={page}");
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(Seed.Count, Total(document));
+            ids.AddRange(document.QuerySelectorAll("li.hit").Select(li => li.GetAttribute("data-case-id")!));
+        }
+
+        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "ujdb.sqlite")));
+        Assert.Equal(Seed.Select(r => r.Id).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("forum=DE")]
+    [InlineData("q=genocide&territory=RW&territory=CD")]
+    [InlineData("crime=crimes_against_humanity&charge_stage=convicted&stage=final")]
+    public async Task Facet_counts_in_the_page_equal_the_api(string queryString)
+    {
+        var (_, page) = await GetPageAsync("/search?" + queryString);
+        var api = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/api/cases?" + queryString)).RootElement;
+
+        Assert.Equal(api.GetProperty("total").GetInt64(), Total(page));
+        foreach (var facet in api.GetProperty("facets").EnumerateArray())
+        {
+            var expected = facet.GetProperty("values").EnumerateArray().ToDictionary(v => v.GetProperty("value").GetString()!, v => v.GetProperty("count").GetInt64());
+            Assert.Equal(expected.OrderBy(e => e.Key), PageFacet(page, facet.GetProperty("name").GetString()!).OrderBy(e => e.Key));
+        }
+    }
+
+    [Fact]
+    public async Task Adding_and_removing_a_filter_round_trips_through_the_url()
+    {
+        var (_, start) = await GetPageAsync("/search?q=torture");
+        var germany = start.QuerySelector("section[data-facet=forum] a.facet-value[data-value=DE]")!;
+        var expected = PageFacet(start, "forum")["DE"];
+
+        var added = germany.GetAttribute("href")!;
+        Assert.Equal("/search?q=torture&forum=DE", added);
+        var (_, filtered) = await GetPageAsync(added);
+        Assert.Equal(expected, Total(filtered));
+        var chip = filtered.QuerySelectorAll(".chips a.chip").Single(a => a.TextContent.Contains("Germany", StringComparison.Ordinal));
+
+        Assert.Equal("/search?q=torture", chip.GetAttribute("href"));
+        Assert.Equal("/search", filtered.QuerySelector(".chips a.clear")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Every_link_on_a_sample_of_case_pages_resolves()
+    {
+        var client = factory.CreateClient();
+        var checkedLinks = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in Seed.Where((_, n) => n % 9 == 0))
+        {
+            var (status, page) = await GetPageAsync($"/cases/{record.Id}");
+            Assert.Equal(HttpStatusCode.OK, status);
+            foreach (var href in page.QuerySelectorAll("main a[href^='/']").Select(a => a.GetAttribute("href")!).Where(checkedLinks.Add))
+            {
+                var response = await client.GetAsync(href);
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{href} on /cases/{record.Id} answered {response.StatusCode}");
+            }
+
+            Assert.Equal(record.Sources.Count, page.QuerySelectorAll(".sources a[href^='http']").Length);
+        }
+
+        Assert.True(checkedLinks.Count > 50);
+    }
+
+    [Fact]
+    public async Task A_case_page_shows_the_whole_record_with_its_timeline_and_co_defendants()
+    {
+        var record = Seed.First(r => r.CaseGroup is not null && Seed.Count(o => o.CaseGroup == r.CaseGroup) > 1 && r.Events.Count >= 3);
+        var (_, page) = await GetPageAsync($"/cases/{record.Id}");
+
+        Assert.Equal(record.DisplayName, page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(record.Events.Count, page.QuerySelectorAll(".timeline li").Length);
+        Assert.Equal(record.Events[0].Date!.Value.ToString(), page.QuerySelector(".timeline time")!.GetAttribute("datetime"));
+        var others = Seed.Where(o => o.CaseGroup == record.CaseGroup && o.Id != record.Id).Select(o => $"/cases/{o.Id}").Order();
+        Assert.Equal(others, page.QuerySelectorAll("section[aria-labelledby=codefendants-heading] a").Select(a => a.GetAttribute("href")!).Order());
+        Assert.Contains(page.QuerySelectorAll(".facts a"), a => a.GetAttribute("href") == $"/search?forum={record.Forum.Country}");
+        Assert.Equal($"http://localhost/cases/{record.Id}", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Clicking_a_country_on_a_case_page_finds_every_case_about_it()
+    {
+        var (_, page) = await GetPageAsync("/cases/raslan-koblenz");
+        var territory = page.QuerySelectorAll(".facts dt").Single(dt => dt.TextContent == "Crimes committed in").NextElementSibling!;
+        var syria = territory.QuerySelectorAll("a").Single(a => a.TextContent == "Syria").GetAttribute("href")!;
+        Assert.Equal("/search?territory=SY", syria);
+
+        var (_, results) = await GetPageAsync(syria + "&size=100");
+
+        Assert.Equal(Seed.Count(r => r.TerritorialCountries.Contains("SY")), Total(results));
+    }
+
+    [Fact]
+    public async Task The_atom_feed_is_xml_and_lists_the_records_of_the_search()
+    {
+        var response = await factory.CreateClient().GetAsync("/feeds/cases.atom?forum=DE");
+
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
+        var feed = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        Assert.Equal(atom + "feed", feed.Root!.Name);
+        var entries = feed.Root.Elements(atom + "entry").ToList();
+        var expected = Seed.Where(r => r.Forum.Country == "DE").ToList();
+        Assert.Equal(Math.Min(50, expected.Count), entries.Count);
+        Assert.All(entries, e => Assert.Contains(expected, r => e.Element(atom + "id")!.Value.EndsWith($"/cases/{r.Id}", StringComparison.Ordinal)));
+        var updated = entries.Select(e => e.Element(atom + "updated")!.Value).ToList();
+        Assert.Equal(updated.OrderDescending(StringComparer.Ordinal), updated);
+    }
+
+    [Fact]
+    public async Task The_search_page_links_its_feed()
+    {
+        var (_, page) = await GetPageAsync("/search?forum=DE&territory=SY&page=2");
+
+        Assert.Equal("/feeds/cases.atom?forum=DE&territory=SY", page.QuerySelector("link[rel=alternate][type='application/atom+xml']")!.GetAttribute("href"));
+        Assert.Equal("/feeds/cases.atom?forum=DE&territory=SY", page.QuerySelector("a.feed")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task An_unknown_case_is_a_friendly_404_page()
+    {
+        var (status, page) = await GetPageAsync("/cases/no-such-case");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("could not find", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_parameters_are_a_friendly_page_naming_what_was_wrong()
+    {
+        var (status, page) = await GetPageAsync("/search?forum=Germany&size=500");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var items = page.QuerySelectorAll(".notice.error li").Select(li => li.TextContent).ToList();
+        Assert.Contains(items, i => i.Contains("forum=Germany", StringComparison.Ordinal));
+        Assert.Contains(items, i => i.Contains("size=500", StringComparison.Ordinal));
+        Assert.DoesNotContain("Exception", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_results_suggest_which_filter_to_drop()
+    {
+        var (_, page) = await GetPageAsync("/search?forum=SN&territory=SY");
+
+        Assert.Equal(0, Total(page));
+        var suggestions = page.QuerySelectorAll(".empty li a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+        Assert.Contains(("Remove Prosecuting state: Senegal", "/search?territory=SY"), suggestions);
+        Assert.Contains(("Remove Crimes committed in: Syria", "/search?forum=SN"), suggestions);
+    }
+
+    [Fact]
+    public async Task Results_show_highlights_and_names_as_written()
+    {
+        var (_, page) = await GetPageAsync("/search?q=Habre");
+
+        Assert.Contains(page.QuerySelectorAll("li.hit h2 a"), a => a.TextContent == "Hissène Habré");
+        Assert.NotEmpty(page.QuerySelectorAll("li.hit .snippet mark"));
+    }
+
+    [Fact]
+    public async Task A_page_past_the_end_offers_the_last_page()
+    {
+        var (status, page) = await GetPageAsync("/search?forum=DE&page=9");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("/search?forum=DE&page=2", page.QuerySelector(".empty a")!.GetAttribute("href"));
+    }
+}
