@@ -39,7 +39,7 @@ public static class Catalogue
         new("torture", "Torture", "Torture as a crime in its own right, as under the Convention against Torture."),
         new("enforced_disappearance", "Enforced disappearance", "Deprivation of liberty by state agents followed by refusal to acknowledge it."),
         new("aggression", "Aggression", "Planning or waging a war of aggression."),
-        new("other", "Other", "Another offence charged alongside or instead, such as murder under ordinary law, terrorism or immigration fraud."),
+        new("other", "Other offence", "Another offence charged alongside or instead, such as murder under ordinary law, terrorism or immigration fraud."),
     ]);
 
     public static Vocabulary ChargeStage { get; } = new("charges[].stage",

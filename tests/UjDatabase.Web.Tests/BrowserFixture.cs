@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+using UjDatabase.Tests;
+
+namespace UjDatabase.Web.Tests;
+
+/// <summary>A browser test: runs when Debian's Chromium is installed, and is skipped with the reason otherwise.</summary>
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public BrowserFactAttribute()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            Skip = $"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium; .ci/run does this).";
+        }
+    }
+}
+
+/// <summary>The app on a real Kestrel port with fresh data, and a headless Chromium to drive it.</summary>
+public sealed class BrowserFixture : IAsyncLifetime, IDisposable
+{
+    private readonly TempDirectory directory = new();
+    private KestrelAppFactory? factory;
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>Where screenshots are written: TestResults/screenshots beside the test project's output.</summary>
+    public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(BrowserFactAttribute.ChromiumPath))
+        {
+            return;
+        }
+
+        factory = new KestrelAppFactory(directory.File("data"));
+        factory.UseKestrel(0);
+        factory.StartServer();
+        BaseUrl = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath,
+            Headless = true,
+            // Chromium's own network calls are refused on these machines; these flags keep it quiet and fast.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (playwright is not null)
+        {
+            await Browser.DisposeAsync();
+            playwright.Dispose();
+        }
+
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        directory.Dispose();
+    }
+
+    public void Dispose()
+    {
+        factory?.Dispose();
+        directory.Dispose();
+    }
+
+    private sealed class KestrelAppFactory(string dataDirectory) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("UJDB_DATA_DIR", dataDirectory);
+            builder.UseSetting("UJDB_SEED_DIR", TestFiles.SeedDirectory);
+        }
+    }
+}

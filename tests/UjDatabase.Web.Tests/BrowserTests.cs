@@ -1,0 +1,90 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace UjDatabase.Web.Tests;
+
+/// <summary>What a researcher does, in a real browser (Debian's Chromium driven by Playwright).</summary>
+public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900)
+    {
+        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        await page.GotoAsync(fixture.BaseUrl + path);
+        return page;
+    }
+
+    [BrowserFact]
+    public async Task Search_tick_a_facet_open_a_case_go_back_and_page()
+    {
+        var page = await OpenAsync("/");
+        await page.GetByLabel("Search names, courts, places and summaries").FillAsync("genocide");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.WaitForURLAsync("**/search?q=genocide");
+
+        await page.Locator("section[data-facet=territory] a.facet-value[data-value=RW]").ClickAsync();
+        await page.WaitForURLAsync("**/search?q=genocide&territory=RW");
+        Assert.Contains("Crimes committed in: Rwanda", await page.Locator(".chips").InnerTextAsync(), StringComparison.Ordinal);
+
+        var first = page.Locator("li.hit h2 a").First;
+        var name = await first.InnerTextAsync();
+        await first.ClickAsync();
+        await page.WaitForURLAsync("**/cases/**");
+        Assert.Equal(name, (await page.Locator("h1").InnerTextAsync()).Trim());
+
+        await page.GoBackAsync();
+        await page.WaitForURLAsync("**/search?q=genocide&territory=RW");
+        var firstPage = await page.Locator("li.hit").First.GetAttributeAsync("data-case-id");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next →" }).ClickAsync();
+        await page.WaitForURLAsync("**page=2");
+        Assert.NotEqual(firstPage, await page.Locator("li.hit").First.GetAttributeAsync("data-case-id"));
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task Sorting_applies_on_change_and_long_facets_filter_by_typing()
+    {
+        var page = await OpenAsync("/search");
+        await page.GetByLabel("Sort by").SelectOptionAsync("name");
+        await page.WaitForURLAsync("**sort=name");
+
+        var filter = page.GetByLabel("Find a value of Crimes committed in");
+        await filter.FillAsync("bos");
+        var visible = page.Locator("section[data-facet=territory] li:visible .label");
+        Assert.Equal(["Bosnia and Herzegovina"], await visible.AllInnerTextsAsync());
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_search_page_and_a_case_page_have_no_serious_accessibility_violations()
+    {
+        foreach (var path in new[] { "/search?territory=SY", "/cases/raslan-koblenz", "/search?forum=SN&territory=SY", "/cases/no-such-case" })
+        {
+            var page = await OpenAsync(path);
+            var result = await page.RunAxe();
+            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+            Assert.True(serious.Count == 0, $"{path}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
+            await page.CloseAsync();
+        }
+    }
+
+    [BrowserFact]
+    public async Task Screenshots_of_the_search_page_and_a_case_page_are_kept()
+    {
+        var shots = new (string Path, string File, int Width)[]
+        {
+            ("/search?territory=SY", "search.png", 1280),
+            ("/cases/raslan-koblenz", "case.png", 1280),
+            ("/search?q=habre", "search-phone.png", 390),
+        };
+        foreach (var (path, file, width) in shots)
+        {
+            var page = await OpenAsync(path, width, width < 500 ? 844 : 900);
+            var target = Path.Combine(BrowserFixture.ScreenshotDirectory, file);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = target, FullPage = false });
+            Assert.True(new FileInfo(target).Length > 10_000, $"{file} looks empty");
+            await page.CloseAsync();
+        }
+    }
+}
