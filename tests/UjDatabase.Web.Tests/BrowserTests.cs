@@ -10,6 +10,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     private async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900)
     {
         var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        // Generous: CI runs the test projects side by side on two cores.
+        page.SetDefaultTimeout(60_000);
         await page.GotoAsync(fixture.BaseUrl + path);
         return page;
     }
@@ -46,8 +48,11 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     public async Task Sorting_applies_on_change_and_long_facets_filter_by_typing()
     {
         var page = await OpenAsync("/search");
+        // The script shows the facet filter once it has run; only then does choosing an order submit by itself.
+        await page.WaitForFunctionAsync("() => document.querySelector('input[data-facet-filter]').hidden === false");
+        var navigation = page.WaitForURLAsync("**sort=name");
         await page.GetByLabel("Sort by").SelectOptionAsync("name");
-        await page.WaitForURLAsync("**sort=name");
+        await navigation;
 
         var filter = page.GetByLabel("Find a value of Crimes committed in");
         await filter.FillAsync("bos");
