@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using UjDatabase.Core.Statistics;
 using UjDatabase.Core.Vocabularies;
 
 namespace UjDatabase.Core.Search;
@@ -43,6 +44,11 @@ public sealed record CaseQuery
     public int? FromYear { get; init; }
 
     public int? ToYear { get; init; }
+
+    /// <summary>Keeps records for which a counting rule holds (in <see cref="Year"/>, or in any year): the records behind a statistic.</summary>
+    public Measure? Measure { get; init; }
+
+    public int? Year { get; init; }
 
     public SortOrder Sort { get; init; } = SortOrder.Relevance;
 
@@ -104,6 +110,16 @@ public sealed record CaseQuery
             Add("to", ToYear.Value.ToString(CultureInfo.InvariantCulture));
         }
 
+        if (Measure is not null)
+        {
+            Add("measure", MeasureRules.Code(Measure.Value));
+        }
+
+        if (Year is not null)
+        {
+            Add("year", Year.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
         if (Sort != SortOrder.Relevance)
         {
             Add("sort", Sort.ToString().ToLowerInvariant());
@@ -147,6 +163,12 @@ public sealed record CaseQuery
                 .Append(EventType is null ? "any event" : Catalogue.EventType.LabelOf(EventType))
                 .Append(' ').Append(FromYear?.ToString(CultureInfo.InvariantCulture) ?? "…")
                 .Append('–').Append(ToYear?.ToString(CultureInfo.InvariantCulture) ?? "…");
+        }
+
+        if (Measure is { } measure)
+        {
+            text.Append(text.Length > 0 ? "; " : string.Empty).Append(MeasureRules.Label(measure))
+                .Append(Year is null ? string.Empty : " in " + Year.Value.ToString(CultureInfo.InvariantCulture));
         }
 
         return text.Length == 0 ? "All cases" : text.ToString();

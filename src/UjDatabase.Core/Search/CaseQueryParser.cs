@@ -1,4 +1,5 @@
 using System.Globalization;
+using UjDatabase.Core.Statistics;
 using UjDatabase.Core.Vocabularies;
 
 namespace UjDatabase.Core.Search;
@@ -65,7 +66,7 @@ public static class CaseQueryParser
                 continue;
             }
 
-            if (name is "q" or "event" or "from" or "to" or "sort" or "page" or "size" && !seenSingle.Add(name))
+            if (name is "q" or "event" or "from" or "to" or "measure" or "year" or "sort" or "page" or "size" && !seenSingle.Add(name))
             {
                 errors.Add(new(name, value, "may be given only once"));
                 continue;
@@ -113,6 +114,24 @@ public static class CaseQueryParser
                     }
 
                     break;
+                case "measure":
+                    if (value.Length > 0)
+                    {
+                        query = MeasureRules.TryParse(value, out var measure)
+                            ? query with { Measure = measure }
+                            : Fail(query, errors, name, value, $"is not a measure (one of: {MeasureRules.CodeList})");
+                    }
+
+                    break;
+                case "year":
+                    if (value.Length > 0)
+                    {
+                        query = value.Length == 4 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var measureYear) && measureYear >= 1000
+                            ? query with { Year = measureYear }
+                            : Fail(query, errors, name, value, "is not a year (YYYY)");
+                    }
+
+                    break;
                 case "sort":
                     query = value switch
                     {
@@ -140,6 +159,11 @@ public static class CaseQueryParser
         if (query.FromYear > query.ToYear)
         {
             errors.Add(new("from", query.FromYear.Value.ToString(CultureInfo.InvariantCulture), $"is after to={query.ToYear}"));
+        }
+
+        if (query.Year is not null && query.Measure is null or Statistics.Measure.Records)
+        {
+            errors.Add(new("year", query.Year.Value.ToString(CultureInfo.InvariantCulture), "needs a measure (measure=developments, new, convicted, acquitted or on_trial)"));
         }
 
         if ((long)query.Page * query.Size > CaseQuery.MaxWindow)

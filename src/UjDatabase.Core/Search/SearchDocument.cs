@@ -18,7 +18,7 @@ public sealed record SearchDocument(
     string Events,
     IReadOnlyList<(string Facet, IReadOnlyList<string> Values)> Facets,
     IReadOnlyList<(string Crime, string Stage)> Charges,
-    IReadOnlyList<(string Type, int Year)> EventYears,
+    IReadOnlyList<Statistics.EventFact> EventFacts,
     IReadOnlyList<string> NameList,
     string SortName,
     string? SortDate)
@@ -41,7 +41,7 @@ public sealed record SearchDocument(
             Join([.. record.Events.Select(e => e.Description), .. record.Charges.Select(c => c.Qualification)]),
             FacetCatalogue.All.Select(f => (f.Name, (IReadOnlyList<string>)f.Values(record).Distinct(StringComparer.Ordinal).ToList())).ToList(),
             record.Charges.Select(c => (c.Crime!, c.Stage!)).Distinct().ToList(),
-            record.Events.Select(e => (e.Type!, e.Date!.Value.Year)).Distinct().ToList(),
+            Statistics.EventFact.Of(record),
             names,
             QueryText.Fold(record.DisplayName),
             record.Events.Count == 0 ? null : record.Events.Max(e => e.Date!.Value).ToString());
@@ -55,7 +55,8 @@ public sealed record SearchDocument(
 
     public string ChargesText() => string.Join(',', Charges.Select(c => $"{c.Crime}:{c.Stage}"));
 
-    public string EventsText() => string.Join(',', EventYears.Select(e => $"{e.Type}:{e.Year}"));
+    /// <summary>The events as <c>type:year:outcome</c> (outcome empty when there is none).</summary>
+    public string EventsText() => string.Join(',', EventFacts.Select(e => $"{e.Type}:{e.Year}:{e.Outcome}"));
 
     public string NamesText() => string.Join('\n', NameList);
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using UjDatabase.Core.Search;
+using UjDatabase.Core.Statistics;
 
 namespace UjDatabase.Embedded.Search;
 
@@ -20,6 +21,7 @@ internal sealed class FacetSnapshot
         Columns = FacetCatalogue.All.Select(_ => new FacetColumn(count)).ToArray();
         Charges = new PairColumn(count);
         Events = new PairColumn(count);
+        EventFacts = new EventFact[count][];
     }
 
     public long Generation { get; }
@@ -44,6 +46,9 @@ internal sealed class FacetSnapshot
     public PairColumn Events { get; }
 
     public ValueDictionary EventTypes { get; } = new();
+
+    /// <summary>Each document's events as the counting rules read them.</summary>
+    public EventFact[][] EventFacts { get; }
 
     public Dictionary<long, int> IndexByPk { get; } = [];
 
@@ -114,11 +119,12 @@ internal sealed class FacetSnapshot
                 var colon = pair.IndexOf(':', StringComparison.Ordinal);
                 return (snapshot.Columns[crimeColumn].Dictionary.IdOf(pair[..colon]), snapshot.Columns[stageColumn].Dictionary.IdOf(pair[(colon + 1)..]));
             }));
-            snapshot.Events.Add(row.Events.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(pair =>
+            snapshot.EventFacts[i] = row.Events.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(triple =>
             {
-                var colon = pair.IndexOf(':', StringComparison.Ordinal);
-                return (snapshot.EventTypes.IdOf(pair[..colon]), int.Parse(pair[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
-            }));
+                var parts = triple.Split(':');
+                return new EventFact(parts[0], int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), parts.Length > 2 && parts[2].Length > 0 ? parts[2] : null);
+            }).ToArray();
+            snapshot.Events.Add(snapshot.EventFacts[i].Select(e => (snapshot.EventTypes.IdOf(e.Type), e.Year)));
             snapshot.Names.Add(row.Pk, row.Names.Split('\n'));
             i++;
         }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Dapper;
 using UjDatabase.Core.Cases;
 using UjDatabase.Core.Search;
+using UjDatabase.Core.Statistics;
 using UjDatabase.Core.Vocabularies;
 
 namespace UjDatabase.Embedded.Search;
@@ -11,7 +12,7 @@ namespace UjDatabase.Embedded.Search;
 /// The embedded search engine: FTS5 (bm25, names weighted highest) finds text, a name index forgives typos and
 /// transliterations, and in-memory columns filter and count facets drill-sideways.
 /// </summary>
-public sealed class SqliteSearchEngine(SqliteDatabase database, SqliteCaseStore store) : ISearchEngine
+public sealed class SqliteSearchEngine(SqliteDatabase database, SqliteCaseStore store, TimeProvider? clock = null) : ISearchEngine
 {
     // bm25 column weights: names, position, court, situation, summary, events.
     private const string Rank = "bm25(search_fts, 10.0, 3.0, 3.0, 2.0, 1.0, 1.0)";
@@ -27,7 +28,7 @@ public sealed class SqliteSearchEngine(SqliteDatabase database, SqliteCaseStore 
         var docs = CurrentSnapshot();
         var text = QueryText.Parse(query.Text);
         var matches = text.IsEmpty ? null : MatchText(docs, text);
-        var counting = new FacetCounter(docs, query);
+        var counting = new FacetCounter(docs, query, CurrentYear);
         var results = counting.Run(matches?.Keys);
         var ordered = Order(docs, results, matches, query.Sort);
 
@@ -52,7 +53,7 @@ public sealed class SqliteSearchEngine(SqliteDatabase database, SqliteCaseStore 
         var docs = CurrentSnapshot();
         var text = QueryText.Parse(query.Text);
         var matches = text.IsEmpty ? null : MatchText(docs, text);
-        var results = new FacetCounter(docs, query).Run(matches?.Keys);
+        var results = new FacetCounter(docs, query, CurrentYear).Run(matches?.Keys);
         foreach (var chunk in Order(docs, results, matches, query.Sort).Chunk(200))
         {
             foreach (var record in await store.GetManyAsync(chunk.Select(i => docs.Ids[i]).ToList(), cancellationToken))
@@ -61,6 +62,8 @@ public sealed class SqliteSearchEngine(SqliteDatabase database, SqliteCaseStore 
             }
         }
     }
+
+    private int CurrentYear => (clock ?? TimeProvider.System).GetUtcNow().Year;
 
     private FacetSnapshot CurrentSnapshot()
     {
@@ -221,10 +224,13 @@ public sealed class SqliteSearchEngine(SqliteDatabase database, SqliteCaseStore 
         private readonly int? eventType;
         private readonly bool eventTypeUnknown;
 
-        public FacetCounter(FacetSnapshot docs, CaseQuery query)
+        private readonly int currentYear;
+
+        public FacetCounter(FacetSnapshot docs, CaseQuery query, int currentYear)
         {
             this.docs = docs;
             this.query = query;
+            this.currentYear = currentYear;
             var facets = FacetCatalogue.All;
             selected = new bool[]?[facets.Count];
             missingSelected = new bool[facets.Count];
@@ -269,6 +275,14 @@ public sealed class SqliteSearchEngine(SqliteDatabase database, SqliteCaseStore 
             var results = new List<int>();
             foreach (var i in candidates ?? Enumerable.Range(0, docs.Count))
             {
+                // A measure, like the text, is part of what is being counted, not a facet: it always applies.
+                if (query.Measure is { } measure && !(query.Year is { } year
+                    ? MeasureRules.Holds(docs.EventFacts[i], measure, year, currentYear)
+                    : MeasureRules.YearsOf(docs.EventFacts[i], measure, currentYear).Any()))
+                {
+                    continue;
+                }
+
                 var failures = 0;
                 var failed = 0;
                 for (var f = 0; f < selected.Length; f++)
