@@ -44,6 +44,16 @@ internal static class BruteForceSearch
             return false;
         }
 
+        if (q.Measure is { } measure)
+        {
+            var facts = r.Events.Select(e => new UjDatabase.Core.Statistics.EventFact(e.Type!, e.Date!.Value.Year, e.Outcome)).ToList();
+            var years = UjDatabase.Core.Statistics.MeasureRules.YearsOf(facts, measure, DateTime.UtcNow.Year).ToList();
+            if (measure != UjDatabase.Core.Statistics.Measure.Records && (q.Year is { } year ? !years.Contains(year) : years.Count == 0))
+            {
+                return false;
+            }
+        }
+
         return except == "event" || !q.HasEventFilter || r.Events.Any(e =>
             (q.EventType is null || e.Type == q.EventType)
             && e.Date!.Value.Year >= (q.FromYear ?? int.MinValue)

@@ -294,6 +294,41 @@ public abstract class SearchEngineContract : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Statistics_add_up_to_search_totals_and_every_number_lists_its_records()
+    {
+        var random = new Random(5);
+        var measures = new[] { "records", "developments", "new", "convicted", "acquitted", "on_trial" };
+        var dimensions = FacetCatalogue.All.Select(f => f.Name).Append("year").ToArray();
+        for (var n = 0; n < 100; n++)
+        {
+            var search = RandomQuery(random) with { EventType = null, FromYear = null, ToYear = null, Measure = null, Year = null };
+            var parameters = CaseQueryParser.Parse(search.ToQueryString()).Query.ToQueryString();
+            var measure = measures[random.Next(measures.Length)];
+            var by = dimensions[random.Next(dimensions.Length)];
+            var pairs = (parameters.Length == 0 ? [] : parameters.Split('&'))
+                .Append($"measure={measure}").Append($"by={by}")
+                .Select(p => p.Split('=')).Select(p => new KeyValuePair<string, string>(Uri.UnescapeDataString(p[0]), Uri.UnescapeDataString(p[1])));
+            var (request, errors) = UjDatabase.Core.Statistics.StatisticsRequest.Parse(pairs);
+            Assert.Empty(errors);
+
+            var table = await UjDatabase.Core.Statistics.StatisticsCalculator.CountAsync(request!, Engine.StreamAsync(request!.BaseQuery), DateTime.UtcNow.Year);
+
+            Assert.Equal((await Engine.SearchAsync(request.BaseQuery)).Total, table.RecordsRead);
+            if (measure == "records")
+            {
+                Assert.Equal(table.RecordsRead, table.Total.Count);
+            }
+
+            Assert.Equal(table.Total.Count, (await Engine.SearchAsync(CaseQueryParser.Parse(table.Total.Query).Query)).Total);
+            foreach (var row in table.Rows.Take(6))
+            {
+                var listed = (await Engine.SearchAsync(CaseQueryParser.Parse(row.Total.Query).Query)).Total;
+                Assert.True(row.Total.Count == listed, $"{table.Title}: {row.Key.Value} counts {row.Total.Count} but its search {row.Total.Query} lists {listed}");
+            }
+        }
+    }
+
     private long BruteCount(string queryString) => All.Count(r => BruteForceSearch.Matches(r, CaseQueryParser.Parse(queryString).Query));
 
     private static string Show(Dictionary<string, long> counts) => string.Join(",", counts.OrderBy(c => c.Key).Select(c => $"{c.Key}:{c.Value}"));
@@ -318,6 +353,13 @@ public abstract class SearchEngineContract : IAsyncLifetime
                 FromYear = from,
                 ToYear = random.Next(3) == 0 ? null : from + random.Next(8),
             };
+        }
+
+        if (random.Next(5) == 0)
+        {
+            var measures = Enum.GetValues<UjDatabase.Core.Statistics.Measure>();
+            query = query with { Measure = measures[random.Next(measures.Length)] };
+            query = query with { Year = query.Measure == UjDatabase.Core.Statistics.Measure.Records || random.Next(3) == 0 ? null : 1995 + random.Next(30) };
         }
 
         return query;

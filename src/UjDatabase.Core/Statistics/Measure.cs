@@ -127,6 +127,7 @@ public static class MeasureRules
         }
     }
 
-    public static bool Holds(IReadOnlyList<EventFact> events, Measure measure, int year, int lastYear) =>
-        measure == Measure.Records || YearsOf(events, measure, lastYear).Contains(year);
+    /// <summary>Whether the measure holds in the year, or, with no year, in any year. Every record is counted as a record.</summary>
+    public static bool Holds(IReadOnlyList<EventFact> events, Measure measure, int? year, int lastYear) =>
+        measure == Measure.Records || (year is { } y ? YearsOf(events, measure, lastYear).Contains(y) : YearsOf(events, measure, lastYear).Any());
 }

@@ -276,9 +276,7 @@ public sealed class SqliteSearchEngine(SqliteDatabase database, SqliteCaseStore 
             foreach (var i in candidates ?? Enumerable.Range(0, docs.Count))
             {
                 // A measure, like the text, is part of what is being counted, not a facet: it always applies.
-                if (query.Measure is { } measure && !(query.Year is { } year
-                    ? MeasureRules.Holds(docs.EventFacts[i], measure, year, currentYear)
-                    : MeasureRules.YearsOf(docs.EventFacts[i], measure, currentYear).Any()))
+                if (query.Measure is { } measure && !MeasureRules.Holds(docs.EventFacts[i], measure, query.Year, currentYear))
                 {
                     continue;
                 }

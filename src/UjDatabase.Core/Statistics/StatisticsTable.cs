@@ -1,0 +1,24 @@
+namespace UjDatabase.Core.Statistics;
+
+/// <summary>One value of a dimension: its code (as in the URL), label, and the search listing the records behind it.</summary>
+public sealed record DimensionValue(string Value, string Label);
+
+/// <summary>A cell: the count, and the search (query string) that lists the records behind it.</summary>
+public sealed record TableCell(long Count, string Query);
+
+/// <summary>A row of a table: a value of the first dimension, its cells (one per column), and the row total.</summary>
+public sealed record TableRow(DimensionValue Key, IReadOnlyList<TableCell> Cells, TableCell Total);
+
+/// <summary>
+/// A statistics table with its counting rule. With no dimension it has one row; with one, one column (the count);
+/// with two, a column per value of the second. Totals count distinct units, so with multi-valued dimensions (a record
+/// about two countries counts under both) rows may add up to more than the total, as the rule says.
+/// </summary>
+public sealed record StatisticsTable(
+    string Title,
+    string Rule,
+    StatisticsRequest Request,
+    IReadOnlyList<DimensionValue> Columns,
+    IReadOnlyList<TableRow> Rows,
+    TableCell Total,
+    long RecordsRead);
