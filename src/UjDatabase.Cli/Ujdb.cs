@@ -29,18 +29,25 @@ public static class Ujdb
           ujdb migrate                                   create or upgrade the store
           ujdb validate FILE [FILE...]                   check interchange files; write nothing
           ujdb import FILE [FILE...]                     validate, then write all records in one transaction, or none
-          ujdb export --format json|jsonl [--out FILE]   write every record in the interchange format (stdout by default)
+          ujdb export --format json|jsonl|csv|xlsx [--out FILE] [search filters]
+                                                 write records (all, ordered by id, or those of a search); stdout by default
+          ujdb stats [--measure M] [--year N] [--by DIM [--by DIM]] [--unit U] [--format csv|json|md] [search filters]
+                                                 one statistics table (with --year and no --measure: developments)
           ujdb count                                     print the number of records in the store
           ujdb reindex                                   rebuild the search index from the store
           ujdb verify                                    compare the store and the search index; exit 1 on any difference
           ujdb generate --count N [--seed S] --out FILE  write N synthetic records (JSON Lines) for scale tests
 
-        Files are JSON arrays or JSON Lines (interchange format v1, see seed-data/README.md).
-        Environment: UJDB_DATA_DIR (default ./data), UJDB_PROFILE (Embedded, the default).
+        Search filters are the site's URL parameters as options: --forum DE --territory SY --crime torture --q raslan ...
+        Files are JSON arrays or JSON Lines (interchange format v1, see docs/interchange-format.md).
+        Environment: UJDB_DATA_DIR (default ./data), UJDB_PROFILE (Embedded, the default),
+        UJDB_PUBLIC_URL (the site's address used in exported links; default http://localhost:5080).
         Exit codes: 0 ok, 1 invalid data (nothing written) or index differences, 2 bad command line, 3 other failure.
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment)
+    private static string PublicUrl(Func<string, string?> environment) => environment("UJDB_PUBLIC_URL") is { Length: > 0 } url ? url : "http://localhost:5080";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, Func<Stream>? standardOutput = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
@@ -51,7 +58,7 @@ public static class Ujdb
             return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
         }
 
-        var console = new CliConsole(output, error);
+        var console = new CliConsole(output, error, standardOutput);
         try
         {
             var rest = args[1..];
@@ -67,7 +74,8 @@ public static class Ujdb
                 "migrate" => await MigrateCommand.RunAsync(rest, store, console),
                 "validate" => await ValidateCommand.RunAsync(rest, store, console),
                 "import" => await ImportCommand.RunAsync(rest, store, console),
-                "export" => await ExportCommand.RunAsync(rest, store, console),
+                "export" => await ExportCommand.RunAsync(rest, profile, console, TimeProvider.System, PublicUrl(environment)),
+                "stats" => await StatsCommand.RunAsync(rest, profile, console, TimeProvider.System, PublicUrl(environment)),
                 "count" => await CountCommand.RunAsync(rest, store, console),
                 "reindex" => await ReindexCommand.RunAsync(rest, profile, console),
                 "verify" => await VerifyCommand.RunAsync(rest, profile, console),
@@ -83,9 +91,12 @@ public static class Ujdb
 }
 
 /// <summary>Where commands write, and the shared way they report a bad command line.</summary>
-public sealed class CliConsole(TextWriter output, TextWriter error)
+public sealed class CliConsole(TextWriter output, TextWriter error, Func<Stream>? standardOutput = null)
 {
     public TextWriter Out { get; } = output;
+
+    /// <summary>The raw standard output, for binary and byte-exact writes; tests replace it.</summary>
+    public Stream OpenStandardOutput() => standardOutput?.Invoke() ?? Console.OpenStandardOutput();
 
     public TextWriter Error { get; } = error;
 

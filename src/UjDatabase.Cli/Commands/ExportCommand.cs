@@ -1,42 +1,75 @@
+using UjDatabase.Core.Export;
 using UjDatabase.Core.Interchange;
+using UjDatabase.Core.Search;
 using UjDatabase.Embedded;
 
 namespace UjDatabase.Cli.Commands;
 
-/// <summary><c>ujdb export --format json|jsonl [--out FILE]</c>: every record, ordered by id, in the interchange format.</summary>
+/// <summary>
+/// <c>ujdb export --format json|jsonl|csv|xlsx [--out FILE] [search filters]</c>. With no filter, every record of the
+/// store ordered by id (so export, import, export gives identical bytes); with filters, the records of that search.
+/// </summary>
 public static class ExportCommand
 {
-    public static async Task<int> RunAsync(string[] args, SqliteCaseStore store, CliConsole console, Stream? standardOutput = null)
+    public static async Task<int> RunAsync(string[] args, EmbeddedProfile profile, CliConsole console, TimeProvider clock, string publicUrl)
     {
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(console);
-        var options = Options.Parse(args, "--format", "--out");
-        if (options.Error is not null || options.Positional.Count > 0)
+        ArgumentNullException.ThrowIfNull(clock);
+        var arguments = SearchArguments.Parse(args, "--format", "--out");
+        if (arguments.Error is not null)
         {
-            return await console.UsageErrorAsync(options.Error ?? "export takes no positional arguments");
+            return await console.UsageErrorAsync(arguments.Error);
         }
 
-        if (!CaseFileWriter.TryParseFormat(options.Get("--format"), out var format))
+        if (!CaseExporter.TryParseFormat(arguments.Own.GetValueOrDefault("--format"), out var format))
         {
-            return await console.UsageErrorAsync("export needs --format json or --format jsonl");
+            return await console.UsageErrorAsync("export needs --format json, jsonl, csv or xlsx");
         }
 
-        await store.MigrateAsync();
-        var path = options.Get("--out");
+        var parsed = CaseQueryParser.Parse(arguments.Parameters);
+        if (!parsed.IsValid)
+        {
+            return await console.UsageErrorAsync(string.Join("; ", parsed.Errors));
+        }
+
+        var path = arguments.Own.GetValueOrDefault("--out");
+        if (format == ExportFormat.Xlsx && path is null)
+        {
+            return await console.UsageErrorAsync("an xlsx export needs --out FILE");
+        }
+
+        await profile.Store.MigrateAsync();
+        var query = parsed.Query with { Sort = parsed.Query.Text is null ? SortOrder.Name : parsed.Query.Sort };
+        IAsyncEnumerable<Core.Cases.CaseRecord> records;
+        if (arguments.Parameters.Count == 0)
+        {
+            records = profile.Store.StreamAllAsync();
+        }
+        else
+        {
+            while (await profile.Indexer.SyncAsync() > 0)
+            {
+            }
+
+            records = profile.Engine.StreamAsync(query);
+        }
+
+        var context = new ExportContext(publicUrl, query.ToQueryString(), query.Describe(), clock.GetUtcNow());
         long count;
         if (path is null)
         {
             await console.Out.FlushAsync();
-            var stdout = standardOutput ?? Console.OpenStandardOutput();
-            count = await CaseFileWriter.WriteAsync(stdout, store.StreamAllAsync(), format);
+            await using var stdout = console.OpenStandardOutput();
+            count = await CaseExporter.WriteAsync(stdout, format, records, context);
         }
         else
         {
             // Write beside the target and rename, so a failed export never leaves a truncated file behind.
             var temporary = path + ".partial";
-            await using (var file = File.Create(temporary))
+            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite))
             {
-                count = await CaseFileWriter.WriteAsync(file, store.StreamAllAsync(), format);
+                count = await CaseExporter.WriteAsync(file, format, records, context);
             }
 
             File.Move(temporary, path, overwrite: true);

@@ -18,17 +18,6 @@ public static class CaseFileWriter
 {
     private const int FlushEvery = 256;
 
-    public static bool TryParseFormat(string? text, out InterchangeFormat format)
-    {
-        format = text switch
-        {
-            "json" => InterchangeFormat.Json,
-            "jsonl" => InterchangeFormat.Jsonl,
-            _ => (InterchangeFormat)(-1),
-        };
-        return Enum.IsDefined(format);
-    }
-
     public static async Task<long> WriteAsync(Stream output, IAsyncEnumerable<CaseRecord> records, InterchangeFormat format, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);

@@ -64,6 +64,22 @@ public static class SearchLinks
     /// <summary>A new search for a phrase, e.g. a court's name.</summary>
     public static string ForPhrase(string text) => To(CaseQuery.Empty with { Text = $"\"{text.Replace("\"", string.Empty, StringComparison.Ordinal)}\"" });
 
+    /// <summary>The statistics page over a search's records.</summary>
+    public static string Stats(CaseQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var queryString = (query with { Page = 1, Size = CaseQuery.DefaultSize, Sort = SortOrder.Relevance }).ToQueryString();
+        return queryString.Length == 0 ? "/stats" : $"/stats?{queryString}";
+    }
+
+    /// <summary>Every record of a search as a file.</summary>
+    public static string Export(CaseQuery query, string format)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var queryString = (query with { Page = 1, Size = CaseQuery.DefaultSize }).ToQueryString();
+        return $"/api/cases/export?{queryString}{(queryString.Length == 0 ? string.Empty : "&")}format={format}";
+    }
+
     /// <summary>The Atom feed of a search.</summary>
     public static string Feed(CaseQuery query)
     {

@@ -25,3 +25,31 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+// Charts: offer a PNG download, drawn from the inline SVG on a canvas.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const link of document.querySelectorAll("a[data-svg-to-png]")) {
+    const figure = link.closest("figure");
+    const svg = figure?.querySelector("svg");
+    if (!svg) continue;
+    link.closest("[data-png-link]").hidden = false;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      const data = new XMLSerializer().serializeToString(svg);
+      const image = new Image();
+      image.onload = () => {
+        const canvas = document.createElement("canvas");
+        canvas.width = svg.viewBox.baseVal.width * 2;
+        canvas.height = svg.viewBox.baseVal.height * 2;
+        const context = canvas.getContext("2d");
+        context.scale(2, 2);
+        context.drawImage(image, 0, 0);
+        const a = document.createElement("a");
+        a.href = canvas.toDataURL("image/png");
+        a.download = link.getAttribute("download");
+        a.click();
+      };
+      image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(data);
+    });
+  }
+});

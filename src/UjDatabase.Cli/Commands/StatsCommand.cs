@@ -1,0 +1,68 @@
+using UjDatabase.Core.Export;
+using UjDatabase.Core.Statistics;
+using UjDatabase.Embedded;
+
+namespace UjDatabase.Cli.Commands;
+
+/// <summary>
+/// <c>ujdb stats --year N --by forum [--by crime] [--measure M] [--unit U] [--format csv|json|md] [search filters]</c>:
+/// one statistics table, by the same rules as the site. With a year and no measure, it counts developments.
+/// </summary>
+public static class StatsCommand
+{
+    public static async Task<int> RunAsync(string[] args, EmbeddedProfile profile, CliConsole console, TimeProvider clock, string publicUrl)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(clock);
+        var arguments = SearchArguments.Parse(args, "--format");
+        if (arguments.Error is not null)
+        {
+            return await console.UsageErrorAsync(arguments.Error);
+        }
+
+        var parameters = arguments.Parameters;
+        if (parameters.Any(p => p.Key == "year") && !parameters.Any(p => p.Key == "measure"))
+        {
+            parameters.Add(new("measure", "developments"));
+        }
+
+        var (request, errors) = StatisticsRequest.Parse(parameters);
+        var format = arguments.Own.GetValueOrDefault("--format", "md");
+        if (format is not ("csv" or "json" or "md"))
+        {
+            return await console.UsageErrorAsync($"--format {format}: use csv, json or md");
+        }
+
+        if (request is null)
+        {
+            return await console.UsageErrorAsync(string.Join("; ", errors));
+        }
+
+        await profile.Store.MigrateAsync();
+        while (await profile.Indexer.SyncAsync() > 0)
+        {
+        }
+
+        var table = await StatisticsCalculator.CountAsync(request, profile.Engine.StreamAsync(request.BaseQuery), clock.GetUtcNow().Year);
+        switch (format)
+        {
+            case "csv":
+                await console.Out.FlushAsync();
+                await using (var stdout = console.OpenStandardOutput())
+                {
+                    await StatisticsExport.WriteCsvAsync(stdout, table);
+                }
+
+                break;
+            case "json":
+                await console.Out.WriteLineAsync(StatisticsExport.ToJson(table, publicUrl, clock.GetUtcNow()));
+                break;
+            default:
+                await console.Out.WriteAsync(StatisticsExport.ToMarkdown(table));
+                break;
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,99 @@
+using UjDatabase.Core.Cases;
+using UjDatabase.Core.Interchange;
+
+namespace UjDatabase.Core.Export;
+
+/// <summary>The formats a search or a table can be exported in.</summary>
+public enum ExportFormat
+{
+    Csv,
+    Xlsx,
+    Json,
+    Jsonl,
+}
+
+/// <summary>What an export says about itself: the site, the search it holds, and when it was made.</summary>
+public sealed record ExportContext(string BaseUrl, string QueryString, string Description, DateTimeOffset GeneratedAt);
+
+/// <summary>Exports the records of a search, streaming: memory holds one record (and, for XLSX, one row) at a time.</summary>
+public static class CaseExporter
+{
+    public static bool TryParseFormat(string? text, out ExportFormat format)
+    {
+        format = text switch
+        {
+            "csv" => ExportFormat.Csv,
+            "xlsx" => ExportFormat.Xlsx,
+            "json" => ExportFormat.Json,
+            "jsonl" => ExportFormat.Jsonl,
+            _ => (ExportFormat)(-1),
+        };
+        return Enum.IsDefined(format);
+    }
+
+    public static string ContentType(ExportFormat format) => format switch
+    {
+        ExportFormat.Csv => "text/csv; charset=utf-8",
+        ExportFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ExportFormat.Json => "application/json; charset=utf-8",
+        _ => "application/x-ndjson; charset=utf-8",
+    };
+
+    public static string Extension(ExportFormat format) => format.ToString().ToLowerInvariant();
+
+    /// <summary>Writes the records; XLSX needs a seekable <paramref name="output"/>. Returns the number of records.</summary>
+    public static async Task<long> WriteAsync(Stream output, ExportFormat format, IAsyncEnumerable<CaseRecord> records, ExportContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        switch (format)
+        {
+            case ExportFormat.Json:
+                return await CaseFileWriter.WriteAsync(output, records, InterchangeFormat.Json, cancellationToken);
+            case ExportFormat.Jsonl:
+                return await CaseFileWriter.WriteAsync(output, records, InterchangeFormat.Jsonl, cancellationToken);
+            case ExportFormat.Csv:
+                var columns = RecordColumns.For(context.BaseUrl);
+                long count = 0;
+                await using (var csv = new CsvExport(output))
+                {
+                    await csv.WriteRowAsync(columns.Select(c => c.Header));
+                    await foreach (var record in records.WithCancellation(cancellationToken))
+                    {
+                        await csv.WriteRowAsync(columns.Select(c => c.Value(record)));
+                        count++;
+                    }
+                }
+
+                return count;
+            default:
+                return await Task.Run(() => WriteXlsx(output, records, context, cancellationToken), cancellationToken);
+        }
+    }
+
+    private static long WriteXlsx(Stream output, IAsyncEnumerable<CaseRecord> records, ExportContext context, CancellationToken cancellationToken)
+    {
+        var columns = RecordColumns.For(context.BaseUrl);
+        long count = 0;
+        using var xlsx = new XlsxExport(output);
+        xlsx.AddSheet("Records", columns.Select(c => c.Header).ToList(), records.ToBlockingEnumerable(cancellationToken).Select(record =>
+        {
+            count++;
+            return (IReadOnlyList<object?>)columns.Select(c => c.Value(record)).ToList();
+        }));
+        xlsx.AddSheet("About", ["field", "value"], AboutRows(context, count, rule: "One row per record (one accused in one proceeding) that the search selects."));
+        return count;
+    }
+
+    /// <summary>The rows of the sheet that says what a workbook holds.</summary>
+    public static IEnumerable<IReadOnlyList<object?>> AboutRows(ExportContext context, long count, string rule)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        yield return ["Search", context.Description];
+        yield return ["Query", context.QueryString.Length == 0 ? "(all records)" : context.QueryString];
+        yield return ["Link", $"{context.BaseUrl.TrimEnd('/')}/search{(context.QueryString.Length == 0 ? string.Empty : "?" + context.QueryString)}"];
+        yield return ["Counting rule", rule];
+        yield return ["Records", count];
+        yield return ["Data as of", context.GeneratedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture)];
+        yield return ["Source", "UjDatabase (interchange format v1); every record cites its sources"];
+    }
+}
