@@ -179,4 +179,85 @@ public sealed class CliTests : IDisposable
         Assert.Equal(ExitCodes.Ok, after.ExitCode);
         Assert.StartsWith("The index matches the store", after.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Stats_prints_a_markdown_table_with_its_counting_rule()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync(["import", .. TestFiles.SeedFiles])).ExitCode);
+
+        var run = await RunAsync("stats", "--year", "2022", "--by", "forum", "--unit", "cases");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("## With developments in 2022 by prosecuting state (cases)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("| Prosecuting state | Count |", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Counting rule: A record counts in a year when at least one of its events", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stats_as_csv_and_json_follow_the_search_filters()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync(["import", .. TestFiles.SeedFiles])).ExitCode);
+        using var csv = new MemoryStream();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = new Dictionary<string, string?> { ["UJDB_DATA_DIR"] = directory.File("data") };
+
+        var code = await Ujdb.RunAsync(["stats", "--territory", "RW", "--by", "forum", "--format", "csv"], output, error, k => environment.GetValueOrDefault(k), () => new NonClosingStream(csv));
+
+        Assert.Equal(ExitCodes.Ok, code);
+        var text = System.Text.Encoding.UTF8.GetString(csv.ToArray()).TrimStart('\uFEFF');
+        Assert.StartsWith("Prosecuting state,Count\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("France,", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Syria", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("stats", "--by", "victims")]
+    [InlineData("stats", "--format", "pdf")]
+    [InlineData("stats", "--colour", "red")]
+    [InlineData("export", "--format", "xlsx")]
+    [InlineData("export", "--format", "csv", "--forum", "Germany")]
+    public async Task Bad_stats_and_export_arguments_exit_2(params string[] args)
+    {
+        Assert.Equal(ExitCodes.Usage, (await RunAsync(args)).ExitCode);
+    }
+
+    [Fact]
+    public async Task Export_with_search_filters_writes_only_that_search()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync(["import", .. TestFiles.SeedFiles])).ExitCode);
+        var file = directory.File("germany.jsonl");
+
+        var run = await RunAsync("export", "--format", "jsonl", "--forum", "DE", "--out", file);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var lines = await File.ReadAllLinesAsync(file);
+        var expected = TestFiles.SeedFiles.SelectMany(CaseFileReader.ReadFile).Count(i => i.Json!.Value.GetProperty("forum").GetProperty("country").GetString() == "DE");
+        Assert.Equal(expected, lines.Length);
+        Assert.All(lines, l => Assert.Contains("\"country\":\"DE\"", l, StringComparison.Ordinal));
+    }
+
+    /// <summary>Lets a test read what a command wrote to "standard output" after the command closed it.</summary>
+    private sealed class NonClosingStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    }
 }

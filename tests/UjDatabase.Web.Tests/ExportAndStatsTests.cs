@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Xml.Linq;
+using AngleSharp.Html.Parser;
+using CsvHelper;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace UjDatabase.Web.Tests;
+
+/// <summary>A test that needs LibreOffice; skipped with the reason when it is not installed.</summary>
+public sealed class LibreOfficeFactAttribute : FactAttribute
+{
+    public const string Soffice = "/usr/bin/soffice";
+
+    public LibreOfficeFactAttribute()
+    {
+        if (!File.Exists(Soffice))
+        {
+            Skip = $"LibreOffice is not installed at {Soffice} (apt-get install -y libreoffice-calc-nogui; .ci/run does this).";
+        }
+    }
+}
+
+public sealed class ExportAndStatsTests(FreshAppFactory factory) : IClassFixture<FreshAppFactory>
+{
+    private async Task<List<string>> ApiIdsAsync(string queryString)
+    {
+        var ids = new List<string>();
+        for (var page = 1; ; page++)
+        {
+            var json = JsonDocument.Parse(await factory.CreateClient().GetStringAsync($"/api/cases?{queryString}&size=100&page={page}")).RootElement;
+            var items = json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
+            ids.AddRange(items);
+            if (items.Count < 100)
+            {
+                return ids;
+            }
+        }
+    }
+
+    private static List<IDictionary<string, object>> ReadCsv(byte[] bytes)
+    {
+        using var reader = new CsvReader(new StreamReader(new MemoryStream(bytes)), CultureInfo.InvariantCulture);
+        return reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+    }
+
+    [Theory]
+    [InlineData("territory=SY")]
+    [InlineData("q=genocide&forum=FR&forum=BE")]
+    [InlineData("")]
+    public async Task The_csv_export_of_a_search_holds_exactly_its_records(string queryString)
+    {
+        var response = await factory.CreateClient().GetAsync($"/api/cases/export?{queryString}&format=csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("attachment;", response.Content.Headers.ContentDisposition!.ToString(), StringComparison.Ordinal);
+        var rows = ReadCsv(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal((await ApiIdsAsync(queryString)).Order(StringComparer.Ordinal), rows.Select(r => (string)r["id"]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_xlsx_export_of_a_search_holds_exactly_its_records()
+    {
+        var bytes = await factory.CreateClient().GetByteArrayAsync("/api/cases/export?forum=DE&format=xlsx");
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var sheet = (WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!);
+        var ids = sheet.Worksheet.Descendants<Row>().Skip(1).Select(r => r.Elements<Cell>().First().InlineString!.Text!.Text).ToList();
+        Assert.Equal((await ApiIdsAsync("forum=DE")).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+    }
+
+    [LibreOfficeFact]
+    public async Task LibreOffice_opens_the_xlsx_and_converts_it_to_csv_without_loss()
+    {
+        var client = factory.CreateClient();
+        var xlsx = await client.GetByteArrayAsync("/api/cases/export?territory=RW&format=xlsx");
+        var csv = ReadCsv(await client.GetByteArrayAsync("/api/cases/export?territory=RW&format=csv"));
+        var directory = Directory.CreateTempSubdirectory("ujdb-lo-");
+        try
+        {
+            var input = Path.Combine(directory.FullName, "cases.xlsx");
+            await File.WriteAllBytesAsync(input, xlsx);
+            using var process = Process.Start(new ProcessStartInfo(LibreOfficeFactAttribute.Soffice,
+                ["--headless", $"-env:UserInstallation=file://{directory.FullName}/profile", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", directory.FullName, input])
+            { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+
+            var converted = ReadCsv(await File.ReadAllBytesAsync(Path.Combine(directory.FullName, "cases.csv")));
+            Assert.Equal(csv.Count, converted.Count);
+            foreach (var (expected, actual) in csv.Zip(converted))
+            {
+                foreach (var column in new[] { "id", "title", "accused_name", "summary", "charges", "events", "sentence_years" })
+                {
+                    Assert.Equal(expected[column], actual[column]);
+                }
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_wrong_export_format_is_a_400_problem()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/cases/export?format=pdf");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_statistics_api_returns_the_table_with_its_rule_and_the_records_behind_each_number()
+    {
+        var json = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/api/stats?measure=convicted&by=forum&by=year&territory=RW")).RootElement;
+
+        Assert.Contains("convicted the accused", json.GetProperty("rule").GetString(), StringComparison.Ordinal);
+        var france = json.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("value").GetString() == "FR");
+        var total = france.GetProperty("total");
+        var link = new Uri(total.GetProperty("records").GetString()!);
+        Assert.Equal("/search", link.AbsolutePath);
+        var listed = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/api/cases" + link.Query)).RootElement.GetProperty("total").GetInt64();
+        Assert.Equal(total.GetProperty("count").GetInt64(), listed);
+        Assert.Equal(json.GetProperty("columns").GetArrayLength(), france.GetProperty("cells").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Statistics_export_as_csv_and_xlsx()
+    {
+        var client = factory.CreateClient();
+        var csv = ReadCsv(await client.GetByteArrayAsync("/api/stats?by=crime&unit=charges&format=csv"));
+        var xlsx = await client.GetByteArrayAsync("/api/stats?by=crime&unit=charges&format=xlsx");
+
+        Assert.Contains(csv, r => (string)r["Crime"] == "Genocide");
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        Assert.Equal(2, document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Count());
+    }
+
+    [Theory]
+    [InlineData("/api/stats?by=victims")]
+    [InlineData("/api/stats?unit=people")]
+    [InlineData("/api/stats?format=pdf")]
+    public async Task Bad_statistics_parameters_are_a_400_problem(string url)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, (await factory.CreateClient().GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_chart_is_an_accessible_svg()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/stats/chart.svg?measure=convicted&by=year");
+
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType!.MediaType);
+        var svg = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal("img", svg.Attribute("role")!.Value);
+        Assert.Equal("Convicted by year (defendants)", svg.Element(ns + "title")!.Value);
+        Assert.Contains("convicted the accused", svg.Element(ns + "desc")!.Value, StringComparison.Ordinal);
+        Assert.Contains(svg.Descendants(ns + "text"), t => t.Value == "Year");
+    }
+
+    [Fact]
+    public async Task The_statistics_page_prints_the_rule_and_links_every_number_to_its_records()
+    {
+        var html = await factory.CreateClient().GetStringAsync("/stats?measure=developments&year=2022&by=forum");
+        var page = await new HtmlParser().ParseDocumentAsync(html);
+
+        Assert.Contains("at least one of its events is dated in that year", page.QuerySelector(".rule")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("figure.chart svg[role=img]"));
+        var links = page.QuerySelectorAll(".stats-table td a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, l => Assert.Contains("measure=developments&year=2022", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_year_in_review_gives_the_headline_figures_with_their_rules()
+    {
+        var (status, html) = (await factory.CreateClient().GetAsync("/stats/review?year=2022&since=2015")) is var response
+            ? (response.StatusCode, await response.Content.ReadAsStringAsync())
+            : default;
+        var page = await new HtmlParser().ParseDocumentAsync(html);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var labels = page.QuerySelectorAll(".headlines .figure-label").Select(l => l.TextContent).ToList();
+        Assert.Equal(["Cases with developments", "New cases", "Defendants convicted", "Defendants acquitted", "Defendants on trial", "Prosecuting states"], labels);
+        Assert.Equal(7, page.QuerySelectorAll(".stats-table").Length);
+        Assert.Contains("Convictions since 2015", page.QuerySelectorAll("h2").Select(h => h.TextContent));
+    }
+}
