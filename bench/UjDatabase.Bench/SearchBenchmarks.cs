@@ -41,7 +41,11 @@ public class SearchBenchmarks
         database.Migrate();
         if (store.CountAsync().GetAwaiter().GetResult() != RecordCount)
         {
-            File.Delete(path);
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+
             database.Migrate();
             store.UpsertAsync(SyntheticCases.Generate(RecordCount, seed: 42)).GetAwaiter().GetResult();
             new SqliteSearchIndexer(database).ReindexAsync().GetAwaiter().GetResult();

@@ -41,7 +41,7 @@ public static class CaseExporter
 
     public static string Extension(ExportFormat format) => format.ToString().ToLowerInvariant();
 
-    /// <summary>Writes the records; XLSX needs a seekable <paramref name="output"/>. Returns the number of records.</summary>
+    /// <summary>Writes the records and returns how many. XLSX is written synchronously (on a worker thread).</summary>
     public static async Task<long> WriteAsync(Stream output, ExportFormat format, IAsyncEnumerable<CaseRecord> records, ExportContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -42,10 +42,10 @@ public static class StatisticsExport
         }
     }
 
-    public static void WriteXlsx(Stream seekableOutput, IReadOnlyList<StatisticsTable> tables, ExportContext context)
+    public static void WriteXlsx(Stream output, IReadOnlyList<StatisticsTable> tables, ExportContext context)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        using var xlsx = new XlsxExport(seekableOutput);
+        using var xlsx = new XlsxExport(output);
         var n = 0;
         foreach (var table in tables)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -6,28 +7,20 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace UjDatabase.Core.Export;
 
 /// <summary>
-/// Writes an XLSX workbook sheet by sheet with OpenXml's streaming writer, so a million rows never sit in memory:
-/// typed cells (numbers as numbers), a bold frozen header row, inline strings (no shared-string table to hold).
-/// The package needs a seekable stream: callers write to a temporary file and send that.
+/// Writes an XLSX workbook in bounded memory: typed cells (numbers as numbers), a bold frozen header row, inline
+/// strings (no shared-string table to hold). Each sheet is written row by row with OpenXml's streaming writer to a
+/// temporary file; on dispose, OpenXml builds the (small) workbook around empty sheets and the zip is assembled with
+/// the sheet files streamed in. Opening the package for update would instead hold every sheet in memory until the end.
 /// </summary>
 public sealed class XlsxExport : IDisposable
 {
-    private readonly SpreadsheetDocument document;
-    private readonly Sheets sheets;
-    private uint nextSheetId = 1;
+    private readonly Stream output;
+    private readonly List<(string Name, string Path)> sheets = [];
 
-    public XlsxExport(Stream seekableOutput)
+    public XlsxExport(Stream output)
     {
-        document = SpreadsheetDocument.Create(seekableOutput, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        workbook.Workbook = new Workbook();
-        sheets = workbook.Workbook.AppendChild(new Sheets());
-        var styles = workbook.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = new Stylesheet(
-            new Fonts(new Font(), new Font(new Bold())),
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
-            new Borders(new Border()),
-            new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+        ArgumentNullException.ThrowIfNull(output);
+        this.output = output;
     }
 
     /// <summary>Adds a sheet: a header row, then the rows as they are enumerated.</summary>
@@ -35,32 +28,28 @@ public sealed class XlsxExport : IDisposable
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(rows);
-        var part = document.WorkbookPart!.AddNewPart<WorksheetPart>();
-        using (var writer = OpenXmlWriter.Create(part))
+        var path = Path.GetTempFileName();
+        sheets.Add((SheetName(name), path));
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);
+        using var writer = OpenXmlWriter.Create(file);
+        writer.WriteStartDocument();
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteStartElement(new SheetViews());
+        writer.WriteStartElement(new SheetView { WorkbookViewId = 0 });
+        writer.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        writer.WriteStartElement(new SheetData());
+        WriteRow(writer, 1, headers, bold: true);
+        uint index = 2;
+        foreach (var row in rows)
         {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteStartElement(new SheetViews());
-            writer.WriteStartElement(new SheetView { WorkbookViewId = 0 });
-            writer.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-            writer.WriteStartElement(new SheetData());
-            WriteRow(writer, 1, headers, bold: true);
-            uint index = 2;
-            foreach (var row in rows)
-            {
-                WriteRow(writer, index++, row, bold: false);
-            }
-
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            WriteRow(writer, index++, row, bold: false);
         }
 
-        sheets.Append(new Sheet { Id = document.WorkbookPart.GetIdOfPart(part), SheetId = nextSheetId++, Name = SheetName(name) });
+        writer.WriteEndElement();
+        writer.WriteEndElement();
     }
-
-    public void AddSheet(string name, IReadOnlyList<string> headers, IAsyncEnumerable<IReadOnlyList<object?>> rows) =>
-        AddSheet(name, headers, rows.ToBlockingEnumerable());
 
     private static void WriteRow(OpenXmlWriter writer, uint index, IEnumerable<object?> values, bool bold)
     {
@@ -119,7 +108,54 @@ public sealed class XlsxExport : IDisposable
 
     public void Dispose()
     {
-        document.WorkbookPart!.Workbook.Save();
-        document.Dispose();
+        var skeleton = Path.GetTempFileName();
+        try
+        {
+            var sheetEntries = BuildSkeleton(skeleton);
+            using var source = ZipFile.OpenRead(skeleton);
+            using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+            foreach (var entry in source.Entries)
+            {
+                var target = zip.CreateEntry(entry.FullName, CompressionLevel.Fastest);
+                using var to = target.Open();
+                using var from = sheetEntries.TryGetValue(entry.FullName, out var sheetFile) ? File.OpenRead(sheetFile) : entry.Open();
+                from.CopyTo(to);
+            }
+        }
+        finally
+        {
+            File.Delete(skeleton);
+            foreach (var (_, path) in sheets)
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    /// <summary>Builds the workbook with OpenXml around empty sheets; returns which zip entry each sheet file fills.</summary>
+    private Dictionary<string, string> BuildSkeleton(string path)
+    {
+        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        var workbook = document.AddWorkbookPart();
+        workbook.Workbook = new Workbook();
+        var sheetList = workbook.Workbook.AppendChild(new Sheets());
+        var styles = workbook.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = new Stylesheet(
+            new Fonts(new Font(), new Font(new Bold())),
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
+            new Borders(new Border()),
+            new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+        uint id = 1;
+        foreach (var (name, file) in sheets)
+        {
+            var part = workbook.AddNewPart<WorksheetPart>();
+            part.Worksheet = new Worksheet(new SheetData());
+            sheetList.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = name });
+            entries[part.Uri.OriginalString.TrimStart('/')] = file;
+        }
+
+        workbook.Workbook.Save();
+        return entries;
     }
 }

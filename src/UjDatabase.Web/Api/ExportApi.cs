@@ -43,7 +43,8 @@ public static class ExportApi
             return Results.Empty;
         }
 
-        // The XLSX package needs a seekable stream: build it in a temporary file, then send that.
+        // The XLSX writer writes synchronously, which Kestrel does not allow on the response: build it in a temporary
+        // file, then send that.
         var path = Path.GetTempFileName();
         try
         {
