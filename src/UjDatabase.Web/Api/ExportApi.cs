@@ -22,7 +22,7 @@ public static class ExportApi
         var formatText = context.Request.Query["format"].ToString();
         if (!CaseExporter.TryParseFormat(formatText.Length == 0 ? "csv" : formatText, out var format))
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"'{formatText}' is not an export format (csv, xlsx, json or jsonl)"] });
+            return QueryFromRequest.Problem([new QueryError("format", formatText, "is not an export format (csv, xlsx, json or jsonl)")]);
         }
 
         if (!parsed.IsValid)

@@ -20,10 +20,6 @@ public static class StatsApi
         return app;
     }
 
-    private static IResult Problem(IReadOnlyList<QueryError> errors) =>
-        Results.ValidationProblem(errors.GroupBy(e => e.Parameter).ToDictionary(g => g.Key, g => g.Select(e => $"'{e.Value}' {e.Message}").ToArray()),
-            title: "Some statistics parameters are not valid.");
-
     private static async Task<IResult> TableAsync(HttpContext context, StatisticsService statistics, CancellationToken cancellationToken)
     {
         var (request, errors) = StatisticsService.Parse(context.Request);
@@ -35,7 +31,7 @@ public static class StatsApi
 
         if (request is null || errors.Count > 0)
         {
-            return Problem(errors);
+            return QueryFromRequest.Problem(errors);
         }
 
         var table = await statistics.CountAsync(request, cancellationToken);
@@ -66,7 +62,7 @@ public static class StatsApi
         var (request, errors) = StatisticsService.Parse(context.Request);
         if (request is null)
         {
-            return Problem(errors);
+            return QueryFromRequest.Problem(errors);
         }
 
         var table = await statistics.CountAsync(request, cancellationToken);

@@ -17,10 +17,6 @@ public sealed class StatisticsService(ISearchEngine engine, TimeProvider clock)
     }
 
     /// <summary>Reads a statistics request from the URL (same parameters as the search, plus measure, year, by, unit).</summary>
-    public static (StatisticsRequest? Request, IReadOnlyList<QueryError> Errors) Parse(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return StatisticsRequest.Parse(request.Query.SelectMany(
-            pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? string.Empty))));
-    }
+    public static (StatisticsRequest? Request, IReadOnlyList<QueryError> Errors) Parse(HttpRequest request) =>
+        StatisticsRequest.Parse(Api.QueryFromRequest.Pairs(request));
 }
