@@ -7,7 +7,7 @@ using UjDatabase.Core.Storage;
 namespace UjDatabase.Embedded;
 
 /// <summary>The embedded store of record: normalised SQLite tables written through Dapper, with an outbox row per change.</summary>
-public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
+public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IIndexSource
 {
     private const int PageSize = 500;
 
@@ -74,33 +74,8 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
         return Task.FromResult<IReadOnlyList<CaseRecord>>(CaseRows.Read(connection, rows));
     }
 
-    public async IAsyncEnumerable<CaseRecord> StreamAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var after = string.Empty;
-        while (true)
-        {
-            List<CaseRecord> page;
-            using (var connection = database.Open())
-            {
-                var rows = CaseRows.Query(connection, "SELECT * FROM cases WHERE id > @after ORDER BY id LIMIT @PageSize", new { after, PageSize });
-                page = CaseRows.Read(connection, rows);
-            }
-
-            foreach (var record in page)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return record;
-            }
-
-            if (page.Count < PageSize)
-            {
-                yield break;
-            }
-
-            after = page[^1].Id;
-            await Task.Yield();
-        }
-    }
+    public IAsyncEnumerable<CaseRecord> StreamAllAsync(CancellationToken cancellationToken = default) =>
+        StreamVersionedAsync(cancellationToken).Select(v => v.Record);
 
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -141,6 +116,68 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
         }
 
         return Task.FromResult<IReadOnlySet<string>>(found);
+    }
+
+    public Task<IReadOnlyList<OutboxItem>> ReadPendingAsync(int max, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        return Task.FromResult<IReadOnlyList<OutboxItem>>(connection.Query<(long Seq, string CaseId, string Operation, long Version)>(
+                "SELECT seq, case_id, operation, version FROM outbox WHERE processed_at IS NULL ORDER BY seq LIMIT @max", new { max })
+            .Select(r => new OutboxItem(r.Seq, r.CaseId, r.Operation, r.Version)).ToList());
+    }
+
+    public Task MarkProcessedAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(seqs);
+        using var connection = database.Open();
+        foreach (var chunk in seqs.Chunk(PageSize))
+        {
+            connection.Execute("UPDATE outbox SET processed_at = @now WHERE seq IN @chunk", new { now = DateTimeOffset.UtcNow.ToString("O"), chunk });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<VersionedRecord>> GetVersionedAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var result = new List<VersionedRecord>();
+        using var connection = database.Open();
+        foreach (var chunk in ids.Chunk(PageSize))
+        {
+            var rows = CaseRows.Query(connection, "SELECT * FROM cases WHERE id IN @chunk", new { chunk });
+            result.AddRange(CaseRows.Read(connection, rows).Select((r, i) => new VersionedRecord(r, rows[i].Version)));
+        }
+
+        return Task.FromResult<IReadOnlyList<VersionedRecord>>(result);
+    }
+
+    public async IAsyncEnumerable<VersionedRecord> StreamVersionedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var after = string.Empty;
+        while (true)
+        {
+            List<VersionedRecord> page;
+            using (var connection = database.Open())
+            {
+                var rows = CaseRows.Query(connection, "SELECT * FROM cases WHERE id > @after ORDER BY id LIMIT @PageSize", new { after, PageSize });
+                page = CaseRows.Read(connection, rows).Select((r, i) => new VersionedRecord(r, rows[i].Version)).ToList();
+            }
+
+            foreach (var versioned in page)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return versioned;
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Record.Id;
+            await Task.Yield();
+        }
     }
 
     /// <summary>Versions and outbox rows, for tests and for the index sync.</summary>

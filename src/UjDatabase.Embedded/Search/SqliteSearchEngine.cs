@@ -478,19 +478,11 @@ public sealed class SqliteSearchEngine(SqliteDatabase database, SqliteCaseStore 
             return false;
         }
 
-        public List<FacetResult> Facets() => FacetCatalogue.All.Select((facet, f) =>
-        {
-            var chosen = query.Selected(facet.Name);
-            var dictionary = docs.Columns[f].Dictionary.Values;
-            var values = dictionary.Select((value, id) => new FacetValue(value, facet.LabelOf(value), counts[f][id], chosen.Contains(value)))
-                .Append(new FacetValue(FacetCatalogue.Missing, FacetCatalogue.MissingLabel, missingCounts[f], chosen.Contains(FacetCatalogue.Missing)))
-                .Concat(chosen.Where(v => v != FacetCatalogue.Missing && docs.Columns[f].Dictionary.Find(v) is null)
-                    .Select(v => new FacetValue(v, facet.LabelOf(v), 0, true)))
-                .Where(v => v.Count > 0 || v.Selected)
-                .OrderByDescending(v => v.Selected).ThenByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.Ordinal)
-                .ToList();
-            return new FacetResult(facet.Name, facet.Label, values);
-        }).ToList();
+        public List<FacetResult> Facets() => FacetCatalogue.All.Select((facet, f) => FacetResults.Build(
+            facet,
+            docs.Columns[f].Dictionary.Values.Select((value, id) => (value, counts[f][id])),
+            missingCounts[f],
+            query.Selected(facet.Name))).ToList();
 
         public List<FacetValue> EventYears() => years.OrderBy(y => y.Key)
             .Select(y => new FacetValue(y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Value,

@@ -6,9 +6,6 @@ using UjDatabase.Core.Search;
 
 namespace UjDatabase.Embedded.Search;
 
-/// <summary>A change to apply to the index: a record at a store version, or the deletion of an id at a version.</summary>
-public sealed record IndexChange(string CaseId, long Version, CaseRecord? Record);
-
 /// <summary>
 /// Keeps the FTS5 index in the same SQLite file in step with the store: drains the outbox in batches, rebuilds, and
 /// verifies. Every write is versioned, so replaying a batch or applying an older version changes nothing.

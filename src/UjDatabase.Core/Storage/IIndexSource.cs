@@ -1,0 +1,24 @@
+using UjDatabase.Core.Cases;
+
+namespace UjDatabase.Core.Storage;
+
+/// <summary>A pending change in the outbox.</summary>
+public sealed record OutboxItem(long Seq, string CaseId, string Operation, long Version);
+
+/// <summary>A record with the store version it was read at.</summary>
+public sealed record VersionedRecord(CaseRecord Record, long Version);
+
+/// <summary>What a separate search index (Elasticsearch) reads from the store to keep in step: the outbox and versioned records.</summary>
+public interface IIndexSource
+{
+    /// <summary>The oldest pending outbox rows, in order.</summary>
+    Task<IReadOnlyList<OutboxItem>> ReadPendingAsync(int max, CancellationToken cancellationToken = default);
+
+    Task MarkProcessedAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default);
+
+    /// <summary>The records with these ids as they are now, with their versions; ids no longer in the store are absent.</summary>
+    Task<IReadOnlyList<VersionedRecord>> GetVersionedAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>Every record with its version, ordered by id.</summary>
+    IAsyncEnumerable<VersionedRecord> StreamVersionedAsync(CancellationToken cancellationToken = default);
+}

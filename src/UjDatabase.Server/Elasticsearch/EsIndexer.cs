@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Polly;
+using UjDatabase.Core.Search;
+using UjDatabase.Core.Storage;
+using UjDatabase.Server.Resilience;
+
+namespace UjDatabase.Server.Elasticsearch;
+
+/// <summary>An index write that failed for a reason other than being stale; the outbox keeps the change for later.</summary>
+public sealed class IndexWriteException(string message) : Exception(message)
+{
+    public IndexWriteException()
+        : this("An index write failed.")
+    {
+    }
+
+    public IndexWriteException(string message, Exception inner)
+        : this(message + " " + inner.Message)
+    {
+    }
+}
+
+/// <summary>
+/// Keeps Elasticsearch in step with the store. Every write carries the store's version as an external version, so a
+/// stale or replayed write is refused by Elasticsearch itself (409, which is success here). Bulk items that fail with
+/// 429 are retried; any other item error fails the batch, and its outbox rows stay pending.
+/// </summary>
+public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePipeline pipeline, IndexResilienceOptions options, TimeProvider clock) : ISearchIndexer
+{
+    public const int BatchCount = 500;
+    public const int BatchBytes = 5 * 1024 * 1024;
+    private const int ItemRetries = 3;
+
+    public async Task<int> SyncAsync(int batchSize = 500, CancellationToken cancellationToken = default)
+    {
+        var pending = await source.ReadPendingAsync(batchSize, cancellationToken);
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = pending.Select(p => p.CaseId).Distinct(StringComparer.Ordinal).ToList();
+        var current = (await source.GetVersionedAsync(ids, cancellationToken)).ToDictionary(v => v.Record.Id, StringComparer.Ordinal);
+        var changes = ids.Select(id => current.TryGetValue(id, out var found)
+            ? new IndexChange(id, found.Version, found.Record)
+            : new IndexChange(id, pending.Where(p => p.CaseId == id).Max(p => p.Version), null));
+        await ApplyAsync(EsClient.Alias, changes, cancellationToken);
+        await source.MarkProcessedAsync(pending.Select(p => p.Seq).ToList(), cancellationToken);
+        return pending.Count;
+    }
+
+    /// <summary>Writes changes in bulk requests of at most <see cref="BatchCount"/> items and about <see cref="BatchBytes"/>.</summary>
+    public async Task ApplyAsync(string index, IEnumerable<IndexChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var batch = new List<(IndexChange Change, string Lines)>();
+        var bytes = 0;
+        foreach (var change in changes)
+        {
+            var lines = BulkLines(index, change, clock.GetUtcNow().Year);
+            batch.Add((change, lines));
+            bytes += Encoding.UTF8.GetByteCount(lines);
+            if (batch.Count >= BatchCount || bytes >= BatchBytes)
+            {
+                await SendBatchAsync(index, batch, cancellationToken);
+                batch.Clear();
+                bytes = 0;
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await SendBatchAsync(index, batch, cancellationToken);
+        }
+    }
+
+    /// <summary>The NDJSON action and document of one change (two lines for an index action, one for a delete).</summary>
+    public static string BulkLines(string index, IndexChange change, int currentYear)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var meta = new JsonObject
+        {
+            ["_index"] = index,
+            ["_id"] = change.CaseId,
+            ["version"] = change.Version,
+            ["version_type"] = "external",
+        };
+        if (change.Record is null)
+        {
+            return new JsonObject { ["delete"] = meta }.ToJsonString() + "\n";
+        }
+
+        return new JsonObject { ["index"] = meta }.ToJsonString() + "\n" + EsDocument.Build(change.Record, change.Version, currentYear).ToJsonString() + "\n";
+    }
+
+    private async Task SendBatchAsync(string index, List<(IndexChange Change, string Lines)> batch, CancellationToken cancellationToken)
+    {
+        var remaining = batch;
+        for (var attempt = 0; ; attempt++)
+        {
+            var body = string.Concat(remaining.Select(b => b.Lines));
+            var response = await pipeline.RunAsync(token => client.BulkAsync(index, body, token), options, cancellationToken);
+            var retry = new List<(IndexChange, string)>();
+            var failures = new List<string>();
+            for (var i = 0; i < response.Items.Count; i++)
+            {
+                var item = response.Items[i].Values.First();
+                if (item.Status is >= 200 and < 300 || item.Status == 409 || (item.Status == 404 && remaining[i].Change.Record is null))
+                {
+                    // Done, stale (the index holds this version or a newer one), or already gone.
+                    continue;
+                }
+
+                if (item.Status == 429)
+                {
+                    retry.Add(remaining[i]);
+                }
+                else
+                {
+                    failures.Add($"{item.Id}: {item.Status} {item.Error?.Type} {item.Error?.Reason}");
+                }
+            }
+
+            if (failures.Count > 0)
+            {
+                throw new IndexWriteException($"{failures.Count} index write(s) failed: {string.Join("; ", failures.Take(10))}");
+            }
+
+            if (retry.Count == 0)
+            {
+                return;
+            }
+
+            if (attempt >= ItemRetries)
+            {
+                throw new IndexWriteException($"{retry.Count} index write(s) were still refused as too many requests (429) after {ItemRetries} retries.");
+            }
+
+            await Task.Delay(options.RetryDelay * Math.Pow(2, attempt), clock, cancellationToken);
+            remaining = retry;
+        }
+    }
+
+    /// <summary>Builds a new index from the store, checks its count, and swaps the alias to it in one request; the old index stays for rollback.</summary>
+    public async Task<long> ReindexAsync(CancellationToken cancellationToken = default)
+    {
+        var index = $"{EsClient.Alias}-{clock.GetUtcNow():yyyyMMddHHmmssfff}".ToLowerInvariant();
+        await pipeline.RunAsync(async token => { await client.CreateIndexAsync(index, IndexDefinition(), token); return 0; }, options, cancellationToken);
+        long count = 0;
+        async IAsyncEnumerable<IndexChange> All()
+        {
+            await foreach (var versioned in source.StreamVersionedAsync(cancellationToken))
+            {
+                count++;
+                yield return new IndexChange(versioned.Record.Id, versioned.Version, versioned.Record);
+            }
+        }
+
+        await ApplyAsync(index, All().ToBlockingEnumerable(cancellationToken), cancellationToken);
+        await pipeline.RunAsync(async token => { await client.RefreshAsync(index, token); return 0; }, options, cancellationToken);
+        var indexed = await pipeline.RunAsync(token => client.CountAsync(index, token), options, cancellationToken);
+        if (indexed != count)
+        {
+            throw new IndexWriteException($"The new index {index} holds {indexed} documents but the store has {count}; the alias was not moved.");
+        }
+
+        var previous = await pipeline.RunAsync(token => client.AliasTargetsAsync(EsClient.Alias, token), options, cancellationToken);
+        await pipeline.RunAsync(async token => { await client.SwapAliasAsync(EsClient.Alias, index, previous, token); return 0; }, options, cancellationToken);
+        return count;
+    }
+
+    /// <summary>Compares every id and version of the store with the index (read through a point in time).</summary>
+    public async Task<IReadOnlyList<string>> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        var store = new Dictionary<string, long>(StringComparer.Ordinal);
+        await foreach (var versioned in source.StreamVersionedAsync(cancellationToken))
+        {
+            store[versioned.Record.Id] = versioned.Version;
+        }
+
+        var index = new Dictionary<string, long>(StringComparer.Ordinal);
+        var pit = await pipeline.RunAsync(token => client.OpenPitAsync(EsClient.Alias, token), options, cancellationToken);
+        try
+        {
+            JsonArray? after = null;
+            while (true)
+            {
+                var body = new JsonObject
+                {
+                    ["size"] = 1000,
+                    ["_source"] = new JsonArray("version"),
+                    ["pit"] = new JsonObject { ["id"] = pit, ["keep_alive"] = "2m" },
+                    ["sort"] = new JsonArray(new JsonObject { ["id"] = "asc" }),
+                    ["track_total_hits"] = false,
+                };
+                if (after is not null)
+                {
+                    body["search_after"] = after;
+                }
+
+                var page = await pipeline.RunAsync(token => client.SearchVersionsAsync(body, token), options, cancellationToken);
+                pit = page.PitId ?? pit;
+                foreach (var hit in page.Hits)
+                {
+                    index[hit.Id] = hit.Version;
+                }
+
+                if (page.Hits.Count < 1000)
+                {
+                    break;
+                }
+
+                after = JsonNode.Parse(page.LastSort!)!.AsArray();
+            }
+        }
+        finally
+        {
+            await client.ClosePitAsync(pit, CancellationToken.None);
+        }
+
+        var differences = new List<string>();
+        foreach (var (id, version) in store.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            if (!index.TryGetValue(id, out var indexed))
+            {
+                differences.Add($"{id}: in the store (version {version}) but not in the index");
+            }
+            else if (indexed != version)
+            {
+                differences.Add($"{id}: the store has version {version}, the index version {indexed}");
+            }
+        }
+
+        differences.AddRange(index.Keys.Where(id => !store.ContainsKey(id)).Order(StringComparer.Ordinal).Select(id => $"{id}: in the index but not in the store"));
+        return differences;
+    }
+
+    /// <summary>The settings and mappings of index-mappings/, as one create-index body.</summary>
+    public static JsonObject IndexDefinition()
+    {
+        static JsonNode Read(string name)
+        {
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"UjDatabase.Server.{name}")
+                ?? throw new InvalidOperationException($"{name} is missing from UjDatabase.Server.");
+            return JsonNode.Parse(stream)!;
+        }
+
+        return new JsonObject { ["settings"] = Read("cases.settings.json"), ["mappings"] = Read("cases.mappings.json") };
+    }
+}
