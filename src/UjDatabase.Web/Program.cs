@@ -26,6 +26,7 @@ app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && !context.Request.Path.StartsWithSegments("/feeds", StringComparison.Ordinal),
     pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
 
+app.UseMiddleware<SearchUnavailableHandling>();
 app.UseStaticFiles();
 // Routing after the status-code pages, so that a re-executed request (/error/404) is routed afresh.
 app.UseRouting();

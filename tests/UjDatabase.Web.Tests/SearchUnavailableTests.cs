@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using UjDatabase.Core.Cases;
+using UjDatabase.Core.Search;
+using UjDatabase.Tests;
+
+namespace UjDatabase.Web.Tests;
+
+/// <summary>The app with a search index that is down: its engine always throws <see cref="SearchUnavailableException"/>.</summary>
+public sealed class IndexDownFactory : WebApplicationFactory<Program>
+{
+    private readonly TempDirectory directory = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("UJDB_DATA_DIR", directory.File("data"));
+        builder.UseSetting("UJDB_SEED_DIR", TestFiles.SeedDirectory);
+        builder.ConfigureTestServices(services => services.AddSingleton<ISearchEngine, DownEngine>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        directory.Dispose();
+    }
+
+    private sealed class DownEngine : ISearchEngine
+    {
+        private static SearchUnavailableException Down() => new("The search index is not answering.") { RetryAfter = TimeSpan.FromSeconds(17) };
+
+        public Task<SearchResult> SearchAsync(CaseQuery query, CancellationToken cancellationToken = default) => throw Down();
+
+        public IAsyncEnumerable<CaseRecord> StreamAsync(CaseQuery query, CancellationToken cancellationToken = default) => throw Down();
+    }
+}
+
+public sealed class SearchUnavailableTests(IndexDownFactory factory) : IClassFixture<IndexDownFactory>
+{
+    [Theory]
+    [InlineData("/search?q=raslan")]
+    [InlineData("/api/cases?q=raslan")]
+    [InlineData("/stats")]
+    [InlineData("/feeds/cases.atom")]
+    public async Task Search_answers_503_with_retry_after_and_a_clear_message(string url)
+    {
+        var response = await factory.CreateClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(17), response.Headers.RetryAfter!.Delta);
+        Assert.Contains("Search is unavailable", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/cases/raslan-koblenz")]
+    [InlineData("/api/cases/raslan-koblenz")]
+    public async Task Case_pages_still_work_from_the_store(string url)
+    {
+        var response = await factory.CreateClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
