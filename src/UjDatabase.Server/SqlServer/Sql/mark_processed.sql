@@ -1,0 +1,1 @@
+UPDATE outbox SET processed_at = SYSUTCDATETIME() WHERE seq IN @seqs;

@@ -1,0 +1,257 @@
+using System.Data;
+using System.Runtime.CompilerServices;
+using Dapper;
+using Microsoft.Data.SqlClient;
+using UjDatabase.Core.Cases;
+using UjDatabase.Core.Storage;
+using CaseRow = UjDatabase.Core.Storage.CaseRowMapping.CaseRow;
+
+namespace UjDatabase.Server.SqlServer;
+
+/// <summary>
+/// The server profile's store of record: the normalised tables on SQL Server through Dapper. Writes go in bulk:
+/// SqlBulkCopy stages the case rows, one MERGE upserts them, and the list rows are bulk-copied in, all in one
+/// transaction with their outbox rows. Versions come from a rowversion column.
+/// </summary>
+public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore, IIndexSource
+{
+    private const int Chunk = 1000;
+
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => database.MigrateAsync(cancellationToken);
+
+    public async Task<int> UpsertAsync(IEnumerable<CaseRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(SqlServerStatements.StageCases, transaction: transaction);
+        var written = 0;
+        foreach (var chunk in records.Chunk(Chunk))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await BulkCopyAsync(connection, transaction, "#cases_in", CaseTable(chunk), cancellationToken);
+            var pks = (await connection.QueryAsync<(long Pk, string Id)>(SqlServerStatements.MergeCases, transaction: transaction))
+                .ToDictionary(r => r.Id, r => r.Pk, StringComparer.Ordinal);
+            // Clears the merged records' list rows and queues them in the outbox, before their new list rows go in.
+            await connection.ExecuteAsync(SqlServerStatements.ReplaceChildren, transaction: transaction);
+            foreach (var (table, rows) in ChildTables(chunk, pks))
+            {
+                await BulkCopyAsync(connection, transaction, table, rows, cancellationToken);
+            }
+
+            await connection.ExecuteAsync("TRUNCATE TABLE #cases_in;", transaction: transaction);
+            written += chunk.Length;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    private static async Task BulkCopyAsync(SqlConnection connection, SqlTransaction transaction, string table, DataTable rows, CancellationToken cancellationToken)
+    {
+        if (rows.Rows.Count == 0)
+        {
+            return;
+        }
+
+        using var copy = new SqlBulkCopy(connection, SqlBulkCopyOptions.CheckConstraints, transaction) { DestinationTableName = table, BatchSize = 5000 };
+        foreach (DataColumn column in rows.Columns)
+        {
+            copy.ColumnMappings.Add(column.ColumnName, column.ColumnName);
+        }
+
+        await copy.WriteToServerAsync(rows, cancellationToken);
+    }
+
+    private static DataTable CaseTable(IEnumerable<CaseRecord> records)
+    {
+        var table = new DataTable();
+        string[] columns = ["id", "case_group", "title", "accused_name", "accused_published_name", "accused_type", "accused_gender",
+            "accused_affiliation", "accused_position", "forum_country", "forum_court", "forum_city", "situation", "crime_from",
+            "crime_to", "stage", "verdict", "presence", "sentence_type", "summary", "publication", "updated", "sentence_text"];
+        foreach (var column in columns)
+        {
+            table.Columns.Add(column, typeof(string));
+        }
+
+        table.Columns.Add("sentence_years", typeof(double));
+        foreach (var r in records)
+        {
+            var row = CaseRow.From(r, 0);
+            table.Rows.Add(row.Id, row.CaseGroup, row.Title, row.AccusedName, row.AccusedPublishedName, row.AccusedType, row.AccusedGender,
+                row.AccusedAffiliation, row.AccusedPosition, row.ForumCountry, row.ForumCourt, row.ForumCity, row.Situation, row.CrimeFrom,
+                row.CrimeTo, row.Stage, row.Verdict, row.Presence, row.SentenceType, row.Summary, row.Publication, row.Updated, row.SentenceText,
+                (object?)row.SentenceYears ?? DBNull.Value);
+        }
+
+        return table;
+    }
+
+    /// <summary>The list rows of a chunk as one DataTable per child table, keyed by the pks the merge returned.</summary>
+    private static IEnumerable<(string Table, DataTable Rows)> ChildTables(IEnumerable<CaseRecord> records, Dictionary<string, long> pks)
+    {
+        var tables = new Dictionary<string, DataTable>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            foreach (var (sql, parameters) in CaseRowMapping.ChildInserts(pks[record.Id], record))
+            {
+                // The shared INSERT statements name the table and carry the values; bulk copy takes the same values.
+                var name = sql.Split(' ')[2];
+                var columns = sql[(sql.IndexOf('(', StringComparison.Ordinal) + 1)..sql.IndexOf(')', StringComparison.Ordinal)].Split(',').Select(c => c.Trim()).ToArray();
+                if (!tables.TryGetValue(name, out var table))
+                {
+                    table = new DataTable();
+                    foreach (var column in columns)
+                    {
+                        table.Columns.Add(column, column is "case_pk" ? typeof(long) : column is "ord" ? typeof(int) : typeof(string));
+                    }
+
+                    tables[name] = table;
+                }
+
+                var values = parameters.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(parameters), StringComparer.OrdinalIgnoreCase);
+                table.Rows.Add(columns.Select(c => ValueFor(c, values) ?? DBNull.Value).ToArray());
+            }
+        }
+
+        return tables.Select(t => (t.Key, t.Value));
+    }
+
+    private static object? ValueFor(string column, Dictionary<string, object?> values) => column switch
+    {
+        "case_pk" => values["pk"],
+        "alias" or "country" or "basis" or "related_id" => values["value"],
+        _ => values.GetValueOrDefault(column),
+    };
+
+    public async Task<CaseRecord?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        (await GetManyAsync([id], cancellationToken)).SingleOrDefault();
+
+    public async Task<IReadOnlyList<CaseRecord>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var byId = (await GetVersionedAsync(ids, cancellationToken)).ToDictionary(v => v.Record.Id, v => v.Record, StringComparer.Ordinal);
+        return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+    }
+
+    public async Task<IReadOnlyList<CaseRecord>> GetGroupAsync(string caseGroup, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<CaseRow>(SqlServerStatements.SelectCases + " WHERE case_group = @caseGroup ORDER BY id", new { caseGroup })).AsList();
+        return (await ReadAsync(connection, rows)).Select(v => v.Record).ToList();
+    }
+
+    public IAsyncEnumerable<CaseRecord> StreamAllAsync(CancellationToken cancellationToken = default) =>
+        StreamVersionedAsync(cancellationToken).Select(v => v.Record);
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var deleted = await connection.ExecuteScalarAsync<int>(SqlServerStatements.DeleteCase, new { id }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted > 0;
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT_BIG(*) FROM cases");
+    }
+
+    public async Task<IReadOnlySet<string>> FindExistingIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (ids.Count > 0)
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            foreach (var chunk in ids.Chunk(Chunk))
+            {
+                found.UnionWith(await connection.QueryAsync<string>("SELECT id FROM cases WHERE id IN @chunk", new { chunk }));
+            }
+        }
+
+        return found;
+    }
+
+    public async Task<IReadOnlyList<OutboxItem>> ReadPendingAsync(int max, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<OutboxItem>(SqlServerStatements.ReadPending, new { max })).AsList();
+    }
+
+    public async Task MarkProcessedAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(seqs);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var chunk in seqs.Chunk(Chunk))
+        {
+            await connection.ExecuteAsync(SqlServerStatements.MarkProcessed, new { seqs = chunk });
+        }
+    }
+
+    public async Task<IReadOnlyList<VersionedRecord>> GetVersionedAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var result = new List<VersionedRecord>();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var chunk in ids.Chunk(Chunk))
+        {
+            var rows = (await connection.QueryAsync<CaseRow>(SqlServerStatements.SelectCases + " WHERE id IN @chunk", new { chunk })).AsList();
+            result.AddRange(await ReadAsync(connection, rows));
+        }
+
+        return result;
+    }
+
+    public async IAsyncEnumerable<VersionedRecord> StreamVersionedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var after = string.Empty;
+        while (true)
+        {
+            List<VersionedRecord> page;
+            await using (var connection = await database.OpenAsync(cancellationToken))
+            {
+                var rows = (await connection.QueryAsync<CaseRow>(
+                    SqlServerStatements.SelectCases.Replace("SELECT ", $"SELECT TOP ({Chunk}) ", StringComparison.Ordinal) + " WHERE id > @after ORDER BY id",
+                    new { after })).AsList();
+                page = await ReadAsync(connection, rows);
+            }
+
+            foreach (var versioned in page)
+            {
+                yield return versioned;
+            }
+
+            if (page.Count < Chunk)
+            {
+                yield break;
+            }
+
+            after = page[^1].Record.Id;
+        }
+    }
+
+    /// <summary>Reads the list rows with the SQL shared with the embedded store, then assembles the records.</summary>
+    private static async Task<List<VersionedRecord>> ReadAsync(SqlConnection connection, List<CaseRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var pks = rows.Select(r => r.Pk).ToArray();
+        async Task<ILookup<long, string>> Values(string sql) => (await connection.QueryAsync<CaseRowMapping.ValueRow>(sql, new { pks })).ToLookup(r => r.CasePk, r => r.Value);
+        var children = new CaseRowMapping.ChildRows(
+            await Values(CaseRowMapping.SelectAliases),
+            await Values(CaseRowMapping.SelectNationalities),
+            await Values(CaseRowMapping.SelectTerritories),
+            await Values(CaseRowMapping.SelectBases),
+            await Values(CaseRowMapping.SelectRelated),
+            (await connection.QueryAsync<CaseRowMapping.ChargeRow>(CaseRowMapping.SelectCharges, new { pks })).ToLookup(r => r.CasePk),
+            (await connection.QueryAsync<CaseRowMapping.EventRow>(CaseRowMapping.SelectEvents, new { pks })).ToLookup(r => r.CasePk),
+            (await connection.QueryAsync<CaseRowMapping.SourceRow>(CaseRowMapping.SelectSources, new { pks })).ToLookup(r => r.CasePk));
+        return CaseRowMapping.Assemble(rows, children).Select((record, i) => new VersionedRecord(record, rows[i].Version)).ToList();
+    }
+}

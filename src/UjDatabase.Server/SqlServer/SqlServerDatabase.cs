@@ -1,0 +1,87 @@
+using System.Reflection;
+using Dapper;
+using Microsoft.Data.SqlClient;
+
+namespace UjDatabase.Server.SqlServer;
+
+/// <summary>Opens connections to SQL Server and applies the T-SQL migrations in Migrations/, in order, each once.</summary>
+public sealed class SqlServerDatabase(string connectionString)
+{
+    private const string MigrationPrefix = "UjDatabase.Server.SqlServer.Migrations.";
+
+    public async Task<SqlConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("""
+            IF OBJECT_ID('schema_version') IS NULL
+                CREATE TABLE schema_version (version NVARCHAR(200) NOT NULL PRIMARY KEY, applied_at DATETIMEOFFSET NOT NULL);
+            """);
+        var applied = new List<string>();
+        foreach (var (name, sql) in Migrations())
+        {
+            await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+            var done = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM schema_version WITH (UPDLOCK, HOLDLOCK) WHERE version = @name", new { name }, transaction);
+            if (done > 0)
+            {
+                continue;
+            }
+
+            foreach (var batch in Batches(sql))
+            {
+                await connection.ExecuteAsync(batch, transaction: transaction);
+            }
+
+            await connection.ExecuteAsync("INSERT INTO schema_version (version, applied_at) VALUES (@name, SYSUTCDATETIME())", new { name }, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            applied.Add(name);
+        }
+
+        return applied;
+    }
+
+    /// <summary>The migrations compiled into this assembly, by file name, in the order they apply.</summary>
+    public static IReadOnlyList<(string Name, string Sql)> Migrations()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(MigrationPrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n =>
+            {
+                using var stream = assembly.GetManifestResourceStream(n)!;
+                using var reader = new StreamReader(stream);
+                return (n[MigrationPrefix.Length..^4], reader.ReadToEnd());
+            })
+            .ToList();
+    }
+
+    /// <summary>Splits a script on lines that hold only GO, as sqlcmd does.</summary>
+    public static IReadOnlyList<string> Batches(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var batches = new List<string>();
+        var current = new System.Text.StringBuilder();
+        foreach (var line in sql.Split('\n'))
+        {
+            if (line.Trim().Equals("GO", StringComparison.OrdinalIgnoreCase))
+            {
+                batches.Add(current.ToString());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(line).Append('\n');
+            }
+        }
+
+        batches.Add(current.ToString());
+        return batches.Where(b => !string.IsNullOrWhiteSpace(b)).ToList();
+    }
+}

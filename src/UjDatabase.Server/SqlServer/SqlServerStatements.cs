@@ -1,0 +1,64 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace UjDatabase.Server.SqlServer;
+
+/// <summary>
+/// The T-SQL statements of the SQL Server store, read from the embedded Sql/*.sql files, each with the parameters the
+/// C# passes to it. A test checks every file's @parameters against this list.
+/// </summary>
+public static partial class SqlServerStatements
+{
+    private const string Prefix = "UjDatabase.Server.SqlServer.Sql.";
+
+    /// <summary>The parameters each statement takes from C#, by file name.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Parameters { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        ["stage_cases"] = [],
+        ["merge_cases"] = [],
+        ["replace_children"] = [],
+        ["delete_case"] = ["id"],
+        ["select_cases"] = [],
+        ["read_pending"] = ["max"],
+        ["mark_processed"] = ["seqs"],
+    };
+
+    public static string StageCases { get; } = Load("stage_cases");
+
+    public static string MergeCases { get; } = Load("merge_cases");
+
+    public static string ReplaceChildren { get; } = Load("replace_children");
+
+    public static string DeleteCase { get; } = Load("delete_case");
+
+    public static string SelectCases { get; } = Load("select_cases");
+
+    public static string ReadPending { get; } = Load("read_pending");
+
+    public static string MarkProcessed { get; } = Load("mark_processed");
+
+    public static IEnumerable<string> Names => Parameters.Keys;
+
+    public static string Load(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(Prefix + name + ".sql")
+            ?? throw new InvalidOperationException($"Sql/{name}.sql is missing from UjDatabase.Server.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The @parameters a statement uses, leaving out variables it declares itself and @@ functions.</summary>
+    public static IReadOnlySet<string> UsedParameters(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var withoutComments = string.Join('\n', sql.Split('\n').Select(l => l.Split("--")[0]));
+        var declared = Declared().Matches(withoutComments).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return Used().Matches(withoutComments).Select(m => m.Groups[1].Value).Where(p => !declared.Contains(p)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    [GeneratedRegex(@"(?<![@\w])@(\w+)")]
+    private static partial Regex Used();
+
+    [GeneratedRegex(@"DECLARE\s+@(\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex Declared();
+}

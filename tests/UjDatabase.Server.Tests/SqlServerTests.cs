@@ -1,0 +1,100 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using UjDatabase.Core.Interchange;
+using UjDatabase.Core.Storage;
+using UjDatabase.Server.SqlServer;
+using UjDatabase.Tests;
+
+namespace UjDatabase.Server.Tests;
+
+/// <summary>The T-SQL of the SQL Server store, checked here without a server; and the store itself when one is configured.</summary>
+public partial class SqlServerTests
+{
+    public const string Variable = "UJDB_TEST_SQLSERVER";
+
+    [Fact]
+    public void Every_statement_file_uses_exactly_the_parameters_the_code_passes()
+    {
+        var files = Directory.GetFiles(Path.Combine(TestFiles.RepoRoot, "src", "UjDatabase.Server", "SqlServer", "Sql"), "*.sql").Select(Path.GetFileNameWithoutExtension).Order().ToList();
+
+        Assert.Equal(files, SqlServerStatements.Names.Order());
+        foreach (var name in files)
+        {
+            Assert.Equal(SqlServerStatements.Parameters[name!].Order(), SqlServerStatements.UsedParameters(SqlServerStatements.Load(name!)).Order());
+        }
+    }
+
+    [Fact]
+    public void The_parameters_the_store_passes_are_the_ones_declared()
+    {
+        // The store passes anonymous objects; their property names are the declared parameters.
+        var source = File.ReadAllText(Path.Combine(TestFiles.RepoRoot, "src", "UjDatabase.Server", "SqlServer", "SqlServerCaseStore.cs"));
+        foreach (var (name, parameters) in SqlServerStatements.Parameters.Where(p => p.Value.Count > 0))
+        {
+            var property = name.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..]).Aggregate(string.Concat);
+            var call = Regex.Match(source, $@"SqlServerStatements\.{property}, new \{{ ([^}}]*) \}}");
+            Assert.True(call.Success, $"no call passing parameters to {name}");
+            var passed = call.Groups[1].Value.Split(',').Select(p => p.Split('=')[0].Trim()).ToList();
+            Assert.Equal(parameters.Order(), passed.Order());
+        }
+    }
+
+    [Fact]
+    public void The_shared_sql_names_tables_and_columns_the_tsql_migration_creates()
+    {
+        var migration = string.Concat(SqlServerDatabase.Migrations().Select(m => m.Sql));
+        var shared = typeof(CaseRowMapping).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetValue(null)!).ToList();
+        Assert.NotEmpty(shared);
+        foreach (var sql in shared)
+        {
+            var table = Regex.Match(sql, @"(?:FROM|INTO) (\w+)").Groups[1].Value;
+            var block = Regex.Match(migration, $@"CREATE TABLE {table} \((.*?)\n\);", RegexOptions.Singleline);
+            Assert.True(block.Success, $"{table} is not created by the T-SQL migration");
+            var columns = sql.StartsWith("INSERT", StringComparison.Ordinal)
+                ? sql[(sql.IndexOf('(', StringComparison.Ordinal) + 1)..sql.IndexOf(')', StringComparison.Ordinal)].Split(',').Select(c => c.Trim()).ToList()
+                : Regex.Matches(sql, @"(\w+) AS ").Select(m => m.Groups[1].Value).Append("ord").ToList();
+            Assert.NotEmpty(columns);
+            foreach (var column in columns)
+            {
+                Assert.Matches($@"\b{column}\b", block.Groups[1].Value);
+            }
+        }
+    }
+
+    [Fact]
+    public void Migrations_split_on_go_lines_into_batches()
+    {
+        var batches = SqlServerDatabase.Batches("CREATE TABLE a (x INT);\nGO\n  go  \nCREATE INDEX i ON a (x);\nGO\n");
+
+        Assert.Equal(["CREATE TABLE a (x INT);\n", "CREATE INDEX i ON a (x);\n"], batches);
+        Assert.Single(SqlServerDatabase.Migrations());
+    }
+
+    [SkippableFact]
+    public async Task On_a_real_server_every_seed_record_round_trips_and_every_change_has_a_rising_version_in_the_outbox()
+    {
+        var connectionString = Environment.GetEnvironmentVariable(Variable);
+        Skip.If(string.IsNullOrWhiteSpace(connectionString), $"{Variable} is not set: no SQL Server to test against.");
+        var store = new SqlServerCaseStore(new SqlServerDatabase(connectionString!));
+        await store.MigrateAsync();
+        await store.MigrateAsync();
+        var seed = TestFiles.SeedFiles.SelectMany(CaseFileReader.ReadFile).Select(i => CaseDecoder.Decode(i.Json!.Value, i.Line).Record!).ToList();
+        while ((await store.ReadPendingAsync(1000)) is { Count: > 0 } pending)
+        {
+            await store.MarkProcessedAsync(pending.Select(p => p.Seq).ToList());
+        }
+
+        await store.UpsertAsync(seed);
+        foreach (var record in seed)
+        {
+            Assert.Equal(CaseJson.Serialize(record), CaseJson.Serialize((await store.GetAsync(record.Id))!));
+        }
+
+        Assert.True(await store.DeleteAsync(seed[0].Id));
+        var outbox = await store.ReadPendingAsync(10_000);
+        Assert.Equal(seed.Count + 1, outbox.Count);
+        Assert.Equal("delete", outbox[^1].Operation);
+        Assert.True(outbox[^1].Version > outbox.Take(seed.Count).Max(o => o.Version));
+        await store.UpsertAsync([seed[0]]);
+    }
+}
