@@ -1,6 +1,7 @@
 using UjDatabase.Cli.Commands;
 using UjDatabase.Core.Storage;
-using UjDatabase.Embedded;
+using UjDatabase.Core.Search;
+using UjDatabase.Server;
 
 namespace UjDatabase.Cli;
 
@@ -40,7 +41,8 @@ public static class Ujdb
 
         Search filters are the site's URL parameters as options: --forum DE --territory SY --crime torture --q raslan ...
         Files are JSON arrays or JSON Lines (interchange format v1, see docs/interchange-format.md).
-        Environment: UJDB_DATA_DIR (default ./data), UJDB_PROFILE (Embedded, the default),
+        Environment: UJDB_DATA_DIR (default ./data), UJDB_PROFILE (Embedded, the default, or Server with
+        UJDB_SQLSERVER and UJDB_ELASTICSEARCH),
         UJDB_PUBLIC_URL (the site's address used in exported links; default http://localhost:5080).
         Exit codes: 0 ok, 1 invalid data (nothing written) or index differences, 2 bad command line, 3 other failure.
         """;
@@ -67,7 +69,7 @@ public static class Ujdb
                 return await GenerateCommand.RunAsync(rest, console);
             }
 
-            var profile = EmbeddedProfile.Create(StorageSettings.Resolve(environment));
+            var profile = Profiles.Create(StorageSettings.Resolve(environment), environment);
             var store = profile.Store;
             return args[0] switch
             {
@@ -82,7 +84,7 @@ public static class Ujdb
                 _ => await console.UsageErrorAsync($"unknown command '{args[0]}'"),
             };
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or InvalidOperationException or SearchUnavailableException or System.Data.Common.DbException)
         {
             await error.WriteLineAsync($"ujdb: {ex.Message}");
             return ExitCodes.Failure;

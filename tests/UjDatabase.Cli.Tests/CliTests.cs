@@ -133,6 +133,19 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task The_server_profile_without_a_sql_server_exits_3_saying_what_is_missing()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = new Dictionary<string, string?> { ["UJDB_PROFILE"] = "Server" };
+
+        var code = await Ujdb.RunAsync(["count"], output, error, key => environment.GetValueOrDefault(key));
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains("UJDB_SQLSERVER", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_export_import_export_gives_identical_files()
     {
         var import = await RunAsync(["import", .. TestFiles.SeedFiles]);

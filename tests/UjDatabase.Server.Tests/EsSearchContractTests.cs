@@ -79,6 +79,8 @@ public sealed class EsSearchContractTests : SearchEngineContract
             return applied;
         }
 
+        public Task EnsureReadyAsync(CancellationToken cancellationToken = default) => inner.EnsureReadyAsync(cancellationToken);
+
         public Task<long> ReindexAsync(CancellationToken cancellationToken = default) => inner.ReindexAsync(cancellationToken);
 
         public Task<IReadOnlyList<string>> VerifyAsync(CancellationToken cancellationToken = default) => inner.VerifyAsync(cancellationToken);

@@ -1,12 +1,12 @@
 using System.Globalization;
-using UjDatabase.Embedded;
+using UjDatabase.Core.Storage;
 
 namespace UjDatabase.Cli.Commands;
 
 /// <summary><c>ujdb count</c>: prints the number of records in the store.</summary>
 public static class CountCommand
 {
-    public static async Task<int> RunAsync(string[] args, SqliteCaseStore store, CliConsole console)
+    public static async Task<int> RunAsync(string[] args, ICaseStore store, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(console);

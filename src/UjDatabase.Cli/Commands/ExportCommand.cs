@@ -1,7 +1,7 @@
 using UjDatabase.Core.Export;
 using UjDatabase.Core.Interchange;
 using UjDatabase.Core.Search;
-using UjDatabase.Embedded;
+using UjDatabase.Core.Storage;
 
 namespace UjDatabase.Cli.Commands;
 
@@ -11,7 +11,7 @@ namespace UjDatabase.Cli.Commands;
 /// </summary>
 public static class ExportCommand
 {
-    public static async Task<int> RunAsync(string[] args, EmbeddedProfile profile, CliConsole console, TimeProvider clock, string publicUrl)
+    public static async Task<int> RunAsync(string[] args, StorageParts profile, CliConsole console, TimeProvider clock, string publicUrl)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(console);

@@ -1,12 +1,12 @@
 using UjDatabase.Core.Import;
-using UjDatabase.Embedded;
+using UjDatabase.Core.Storage;
 
 namespace UjDatabase.Cli.Commands;
 
 /// <summary><c>ujdb import FILE...</c>: all records of all files in one transaction, or none.</summary>
 public static class ImportCommand
 {
-    public static async Task<int> RunAsync(string[] args, SqliteCaseStore store, CliConsole console)
+    public static async Task<int> RunAsync(string[] args, ICaseStore store, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
         var (files, exitCode) = await console.FileArgumentsAsync(args, "import");

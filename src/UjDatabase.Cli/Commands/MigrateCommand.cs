@@ -1,11 +1,11 @@
-using UjDatabase.Embedded;
+using UjDatabase.Core.Storage;
 
 namespace UjDatabase.Cli.Commands;
 
 /// <summary><c>ujdb migrate</c>: creates or upgrades the store.</summary>
 public static class MigrateCommand
 {
-    public static async Task<int> RunAsync(string[] args, SqliteCaseStore store, CliConsole console)
+    public static async Task<int> RunAsync(string[] args, ICaseStore store, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(console);

@@ -1,11 +1,11 @@
-using UjDatabase.Embedded;
+using UjDatabase.Core.Storage;
 
 namespace UjDatabase.Cli.Commands;
 
 /// <summary><c>ujdb reindex</c>: rebuilds the search index from the store in one transaction.</summary>
 public static class ReindexCommand
 {
-    public static async Task<int> RunAsync(string[] args, EmbeddedProfile profile, CliConsole console)
+    public static async Task<int> RunAsync(string[] args, StorageParts profile, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(console);

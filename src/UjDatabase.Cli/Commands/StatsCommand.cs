@@ -1,6 +1,6 @@
 using UjDatabase.Core.Export;
 using UjDatabase.Core.Statistics;
-using UjDatabase.Embedded;
+using UjDatabase.Core.Storage;
 
 namespace UjDatabase.Cli.Commands;
 
@@ -10,7 +10,7 @@ namespace UjDatabase.Cli.Commands;
 /// </summary>
 public static class StatsCommand
 {
-    public static async Task<int> RunAsync(string[] args, EmbeddedProfile profile, CliConsole console, TimeProvider clock, string publicUrl)
+    public static async Task<int> RunAsync(string[] args, StorageParts profile, CliConsole console, TimeProvider clock, string publicUrl)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(console);

@@ -1,12 +1,12 @@
 using UjDatabase.Core.Import;
-using UjDatabase.Embedded;
+using UjDatabase.Core.Storage;
 
 namespace UjDatabase.Cli.Commands;
 
 /// <summary><c>ujdb validate FILE...</c>: checks files as an import would, and writes nothing.</summary>
 public static class ValidateCommand
 {
-    public static async Task<int> RunAsync(string[] args, SqliteCaseStore store, CliConsole console)
+    public static async Task<int> RunAsync(string[] args, ICaseStore store, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
         var (files, exitCode) = await console.FileArgumentsAsync(args, "validate");

@@ -1,11 +1,11 @@
-using UjDatabase.Embedded;
+using UjDatabase.Core.Storage;
 
 namespace UjDatabase.Cli.Commands;
 
 /// <summary><c>ujdb verify</c>: compares the store and the search index (ids and versions); exit 1 on any difference.</summary>
 public static class VerifyCommand
 {
-    public static async Task<int> RunAsync(string[] args, EmbeddedProfile profile, CliConsole console)
+    public static async Task<int> RunAsync(string[] args, StorageParts profile, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(console);

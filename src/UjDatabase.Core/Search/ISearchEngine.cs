@@ -15,6 +15,9 @@ public interface ISearchEngine
 /// <summary>Keeps the search index in step with the store.</summary>
 public interface ISearchIndexer
 {
+    /// <summary>Creates the index when it does not exist yet (a new Elasticsearch cluster); nothing to do for the embedded index.</summary>
+    Task EnsureReadyAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Applies up to <paramref name="batchSize"/> pending outbox changes; returns how many were applied.</summary>
     Task<int> SyncAsync(int batchSize = 500, CancellationToken cancellationToken = default);
 

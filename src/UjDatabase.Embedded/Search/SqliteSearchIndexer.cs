@@ -12,6 +12,9 @@ namespace UjDatabase.Embedded.Search;
 /// </summary>
 public sealed class SqliteSearchIndexer(SqliteDatabase database) : ISearchIndexer
 {
+    /// <summary>The index tables come with the store's migrations.</summary>
+    public Task EnsureReadyAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     public Task<int> SyncAsync(int batchSize = 500, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();

@@ -35,6 +35,16 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
     public const int BatchBytes = 5 * 1024 * 1024;
     private const int ItemRetries = 3;
 
+    /// <summary>On a cluster with no <c>cases</c> alias yet, builds the first index from the store.</summary>
+    public async Task EnsureReadyAsync(CancellationToken cancellationToken = default)
+    {
+        var targets = await pipeline.RunAsync(token => client.AliasTargetsAsync(EsClient.Alias, token), options, cancellationToken);
+        if (targets.Count == 0)
+        {
+            await ReindexAsync(cancellationToken);
+        }
+    }
+
     public async Task<int> SyncAsync(int batchSize = 500, CancellationToken cancellationToken = default)
     {
         var pending = await source.ReadPendingAsync(batchSize, cancellationToken);

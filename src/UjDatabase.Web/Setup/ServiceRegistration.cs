@@ -1,6 +1,6 @@
 using UjDatabase.Core.Search;
 using UjDatabase.Core.Storage;
-using UjDatabase.Embedded;
+using UjDatabase.Server;
 
 namespace UjDatabase.Web.Setup;
 
@@ -15,10 +15,10 @@ public static class ServiceRegistration
         // Settings are read when first needed, not here, so that every configuration source (including a test
         // host's) has been applied by then.
         services.AddSingleton(_ => StorageSettings.Resolve(key => configuration[key]));
-        services.AddSingleton(sp => EmbeddedProfile.Create(sp.GetRequiredService<StorageSettings>()));
-        services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<EmbeddedProfile>().Store);
-        services.AddSingleton<ISearchEngine>(sp => sp.GetRequiredService<EmbeddedProfile>().Engine);
-        services.AddSingleton<ISearchIndexer>(sp => sp.GetRequiredService<EmbeddedProfile>().Indexer);
+        services.AddSingleton(sp => Profiles.Create(sp.GetRequiredService<StorageSettings>(), key => configuration[key]));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Store);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Engine);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Indexer);
         services.AddSingleton(_ => new SeedSettings(configuration[SeedDirectoryKey] ?? Path.Combine(AppContext.BaseDirectory, "seed-data")));
         services.AddSingleton(_ => new SyncSettings(TimeSpan.FromMilliseconds(int.TryParse(configuration[SyncIntervalKey], out var ms) && ms > 0 ? ms : 1000)));
         services.AddHostedService<StoreStartup>();

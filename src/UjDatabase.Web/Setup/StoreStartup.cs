@@ -22,6 +22,18 @@ public sealed class StoreStartup(ICaseStore store, ISearchIndexer indexer, SeedS
             await ImportSeedAsync(cancellationToken);
         }
 
+        try
+        {
+            await indexer.EnsureReadyAsync(cancellationToken);
+        }
+        catch (SearchUnavailableException ex)
+        {
+            // The app starts anyway: case pages work from the store, search answers 503, and the sync worker
+            // catches up once the index answers.
+            logger.LogWarning(ex, "The search index is not available at start; search is paused until it answers.");
+            return;
+        }
+
         var indexed = 0;
         for (int batch; (batch = await indexer.SyncAsync(cancellationToken: cancellationToken)) > 0;)
         {
