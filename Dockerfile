@@ -1,10 +1,13 @@
-# Multi-stage build of the web app. The runtime image runs as the non-root user the .NET images provide.
+# Multi-stage build of the web app and the ujdb command line. The runtime image runs as the non-root user that the
+# .NET images provide.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig UjDatabase.sln ./
 COPY src/ src/
 COPY seed-data/ seed-data/
-RUN dotnet publish src/UjDatabase.Web/UjDatabase.Web.csproj -c Release -o /app
+COPY index-mappings/ index-mappings/
+RUN dotnet publish src/UjDatabase.Web/UjDatabase.Web.csproj -c Release -o /app \
+ && dotnet publish src/UjDatabase.Cli/UjDatabase.Cli.csproj -c Release -o /app/cli
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
