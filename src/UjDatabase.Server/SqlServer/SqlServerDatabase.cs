@@ -18,6 +18,7 @@ public sealed class SqlServerDatabase(string connectionString)
 
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
+        await CreateDatabaseIfMissingAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync("""
             IF OBJECT_ID('schema_version') IS NULL
@@ -44,6 +45,24 @@ public sealed class SqlServerDatabase(string connectionString)
         }
 
         return applied;
+    }
+
+    /// <summary>A fresh server has only its system databases: create the one the connection string names.</summary>
+    private async Task CreateDatabaseIfMissingAsync(CancellationToken cancellationToken)
+    {
+        var builder = new SqlConnectionStringBuilder(connectionString);
+        var name = builder.InitialCatalog;
+        if (string.IsNullOrEmpty(name) || name.Equals("master", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        builder.InitialCatalog = "master";
+        await using var connection = new SqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "IF DB_ID(@name) IS NULL EXEC(N'CREATE DATABASE ' + @quoted)",
+            new { name, quoted = "[" + name.Replace("]", "]]", StringComparison.Ordinal) + "]" });
     }
 
     /// <summary>The migrations compiled into this assembly, by file name, in the order they apply.</summary>
