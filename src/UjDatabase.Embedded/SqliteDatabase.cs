@@ -1,5 +1,6 @@
 using System.Reflection;
 using Dapper;
+using UjDatabase.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace UjDatabase.Embedded;
@@ -81,18 +82,5 @@ public sealed class SqliteDatabase
     }
 
     /// <summary>The migrations compiled into this assembly, by file name, in the order they apply.</summary>
-    public static IReadOnlyList<(string Name, string Sql)> Migrations()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(MigrationPrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n =>
-            {
-                using var stream = assembly.GetManifestResourceStream(n)!;
-                using var reader = new StreamReader(stream);
-                return (n[MigrationPrefix.Length..^4], reader.ReadToEnd());
-            })
-            .ToList();
-    }
+    public static IReadOnlyList<(string Name, string Sql)> Migrations() => SqlResources.Load(Assembly.GetExecutingAssembly(), MigrationPrefix);
 }

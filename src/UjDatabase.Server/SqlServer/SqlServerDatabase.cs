@@ -1,5 +1,6 @@
 using System.Reflection;
 using Dapper;
+using UjDatabase.Core.Storage;
 using Microsoft.Data.SqlClient;
 
 namespace UjDatabase.Server.SqlServer;
@@ -66,20 +67,7 @@ public sealed class SqlServerDatabase(string connectionString)
     }
 
     /// <summary>The migrations compiled into this assembly, by file name, in the order they apply.</summary>
-    public static IReadOnlyList<(string Name, string Sql)> Migrations()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(MigrationPrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n =>
-            {
-                using var stream = assembly.GetManifestResourceStream(n)!;
-                using var reader = new StreamReader(stream);
-                return (n[MigrationPrefix.Length..^4], reader.ReadToEnd());
-            })
-            .ToList();
-    }
+    public static IReadOnlyList<(string Name, string Sql)> Migrations() => SqlResources.Load(Assembly.GetExecutingAssembly(), MigrationPrefix);
 
     /// <summary>Splits a script on lines that hold only GO, as sqlcmd does.</summary>
     public static IReadOnlyList<string> Batches(string sql)
