@@ -1,0 +1,161 @@
+using UjDatabase.Core.Cases;
+using UjDatabase.Core.Interchange;
+using UjDatabase.Core.Storage;
+using UjDatabase.Core.Synthetic;
+
+namespace UjDatabase.Tests.Contracts;
+
+/// <summary>A store that is also an index source (every store is), freshly created and migrated for one test.</summary>
+public interface IStoreUnderTest : IAsyncDisposable
+{
+    ICaseStore Store { get; }
+
+    IIndexSource Source { get; }
+}
+
+/// <summary>
+/// The behaviour every case store must have, run against SQLite always and against SQL Server when
+/// UJDB_TEST_SQLSERVER is set (a subclass whose server is not configured throws a SkipException from CreateAsync).
+/// </summary>
+public abstract class CaseStoreContract : IAsyncLifetime
+{
+    private IStoreUnderTest test = null!;
+
+    protected ICaseStore Store => test.Store;
+
+    protected IIndexSource Source => test.Source;
+
+    protected abstract Task<IStoreUnderTest> CreateAsync();
+
+    public async Task InitializeAsync()
+    {
+        test = await CreateAsync();
+        await test.Store.MigrateAsync();
+        await test.Store.MigrateAsync();
+    }
+
+    public async Task DisposeAsync() => await test.DisposeAsync();
+
+    private static List<CaseRecord> SeedRecords() =>
+        TestFiles.SeedFiles.SelectMany(CaseFileReader.ReadFile).Select(i => CaseDecoder.Decode(i.Json!.Value, i.Line).Record!).ToList();
+
+    private async Task<List<OutboxItem>> OutboxAsync() => [.. await Source.ReadPendingAsync(100_000)];
+
+    [SkippableFact]
+    public async Task Every_seed_record_reads_back_equal_field_for_field()
+    {
+        var seed = SeedRecords();
+
+        await Store.UpsertAsync(seed);
+
+        var read = await Store.GetManyAsync(seed.Select(r => r.Id).ToList());
+        Assert.Equal(seed.Select(r => CaseJson.Serialize(r)), read.Select(r => CaseJson.Serialize(r)));
+        Assert.Equal(seed.Count, await Store.CountAsync());
+    }
+
+    [SkippableFact]
+    public async Task Nulls_empty_lists_and_partial_dates_survive_the_round_trip()
+    {
+        var sparse = SampleCases.Valid() with
+        {
+            CaseGroup = null,
+            Accused = new Accused { Type = "unidentified" },
+            Forum = new Forum { Country = "DE" },
+            TerritorialCountries = [],
+            CrimePeriod = new CrimePeriod { From = PartialDate.Parse("2022") },
+            Verdict = null,
+            Presence = null,
+            Sentence = new Sentence { Type = "life" },
+            Events = [new CaseEvent { Date = PartialDate.Parse("2022-03"), Type = "investigation_opened" }],
+        };
+
+        await Store.UpsertAsync([sparse]);
+
+        Assert.Equal(CaseJson.Serialize(sparse), CaseJson.Serialize((await Store.GetAsync(sparse.Id))!));
+    }
+
+    [SkippableFact]
+    public async Task An_update_replaces_the_lists_and_raises_the_version()
+    {
+        var original = SampleCases.Valid();
+        await Store.UpsertAsync([original]);
+
+        await Store.UpsertAsync([original with { Events = [original.Events[0]], Accused = original.Accused with { Aliases = [] } }]);
+
+        var read = (await Store.GetAsync(original.Id))!;
+        Assert.Single(read.Events);
+        Assert.Empty(read.Accused.Aliases);
+        var outbox = await OutboxAsync();
+        Assert.Equal(2, outbox.Count);
+        Assert.True(outbox[1].Version > outbox[0].Version);
+        Assert.Equal(outbox[1].Version, (await Source.GetVersionedAsync([original.Id])).Single().Version);
+    }
+
+    [SkippableFact]
+    public async Task Every_insert_update_and_delete_writes_one_outbox_row_with_a_rising_version()
+    {
+        await Store.UpsertAsync([SampleCases.Valid("a-case"), SampleCases.Valid("b-case")]);
+        await Store.UpsertAsync([SampleCases.Valid("a-case")]);
+        Assert.True(await Store.DeleteAsync("b-case"));
+        Assert.False(await Store.DeleteAsync("b-case"));
+
+        var outbox = await OutboxAsync();
+        // Within one batch the order of the outbox rows is not defined; across batches it follows the writes.
+        Assert.Equal(["a-case:upsert", "b-case:upsert"], outbox.Take(2).Select(o => $"{o.CaseId}:{o.Operation}").Order());
+        Assert.Equal(["a-case:upsert", "b-case:delete"], outbox.Skip(2).Select(o => $"{o.CaseId}:{o.Operation}"));
+        Assert.True(outbox[3].Version > outbox[2].Version && outbox[2].Version > outbox.Take(2).Max(o => o.Version));
+        Assert.Null(await Store.GetAsync("b-case"));
+
+        await Source.MarkProcessedAsync(outbox.Select(o => o.Seq).ToList());
+        Assert.Empty(await OutboxAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_batch_that_fails_part_way_writes_neither_records_nor_outbox_rows()
+    {
+        await Store.UpsertAsync([SampleCases.Valid("kept")]);
+
+        static IEnumerable<CaseRecord> Failing()
+        {
+            yield return SampleCases.Valid("first");
+            throw new InvalidOperationException("the source broke");
+        }
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.UpsertAsync(Failing()));
+
+        Assert.Equal(1, await Store.CountAsync());
+        Assert.Single(await OutboxAsync());
+    }
+
+    [SkippableFact]
+    public async Task Streaming_returns_every_record_once_in_id_order_across_pages()
+    {
+        var records = SyntheticCases.Generate(2345).Reverse().ToList();
+        await Store.UpsertAsync(records);
+
+        var ids = new List<string>();
+        await foreach (var record in Store.StreamAllAsync())
+        {
+            ids.Add(record.Id);
+        }
+
+        Assert.Equal(records.Select(r => r.Id).Order(StringComparer.Ordinal), ids);
+        var versioned = new List<string>();
+        await foreach (var record in Source.StreamVersionedAsync())
+        {
+            versioned.Add(record.Record.Id);
+        }
+
+        Assert.Equal(ids, versioned);
+    }
+
+    [SkippableFact]
+    public async Task Lookups_by_ids_group_and_existence_answer_in_order()
+    {
+        await Store.UpsertAsync([SampleCases.Valid("a-case") with { CaseGroup = "g" }, SampleCases.Valid("b-case") with { CaseGroup = "g" }, SampleCases.Valid("c-case") with { CaseGroup = null }]);
+
+        Assert.Equal(["c-case", "a-case"], (await Store.GetManyAsync(["c-case", "missing", "a-case"])).Select(r => r.Id));
+        Assert.Equal(["a-case", "b-case"], (await Store.GetGroupAsync("g")).Select(r => r.Id));
+        Assert.Equal(["a-case"], await Store.FindExistingIdsAsync(["a-case", "z-case"]));
+    }
+}
