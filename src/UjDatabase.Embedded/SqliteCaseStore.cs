@@ -138,6 +138,19 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         return Task.CompletedTask;
     }
 
+    public Task<bool> TryTakeLeaseAsync(string holder, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        var now = DateTimeOffset.UtcNow;
+        // ISO 8601 UTC text compares in time order, so "lapsed" is a string comparison.
+        connection.Execute(
+            "INSERT INTO sync_lease (name, holder, expires_at) VALUES ('index-sync', @holder, @until) "
+            + "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at "
+            + "WHERE sync_lease.holder = excluded.holder OR sync_lease.expires_at < @now",
+            new { holder, until = (now + duration).ToString("O"), now = now.ToString("O") });
+        return Task.FromResult(connection.ExecuteScalar<string>("SELECT holder FROM sync_lease WHERE name = 'index-sync'") == holder);
+    }
+
     public Task<IReadOnlyList<VersionedRecord>> GetVersionedAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);

@@ -158,4 +158,17 @@ public abstract class CaseStoreContract : IAsyncLifetime
         Assert.Equal(["a-case", "b-case"], (await Store.GetGroupAsync("g")).Select(r => r.Id));
         Assert.Equal(["a-case"], await Store.FindExistingIdsAsync(["a-case", "z-case"]));
     }
+
+    [SkippableFact]
+    public async Task One_holder_at_a_time_has_the_sync_lease_until_it_lapses()
+    {
+        Assert.True(await Source.TryTakeLeaseAsync("node-a", TimeSpan.FromMinutes(1)));
+        Assert.False(await Source.TryTakeLeaseAsync("node-b", TimeSpan.FromMinutes(1)));
+        Assert.True(await Source.TryTakeLeaseAsync("node-a", TimeSpan.FromMilliseconds(1)));
+
+        await Task.Delay(50);
+
+        Assert.True(await Source.TryTakeLeaseAsync("node-b", TimeSpan.FromMinutes(1)));
+        Assert.False(await Source.TryTakeLeaseAsync("node-a", TimeSpan.FromMinutes(1)));
+    }
 }

@@ -114,4 +114,16 @@ public sealed class EsIndexerTests : IDisposable
         Assert.Contains("the alias was not moved", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(es.Requests, r => r.Path == "/_aliases");
     }
+
+    [Fact]
+    public async Task A_node_without_the_sync_lease_leaves_the_outbox_to_the_node_that_holds_it()
+    {
+        await store.UpsertAsync([SampleCases.Valid("a-case")]);
+        Assert.True(await store.TryTakeLeaseAsync("another-node", TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(0, await indexer.SyncAsync());
+
+        Assert.Empty(es.Requests);
+        Assert.Single(await store.ReadPendingAsync(10));
+    }
 }

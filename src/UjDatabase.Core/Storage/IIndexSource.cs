@@ -19,6 +19,13 @@ public interface IIndexSource
     /// <summary>The records with these ids as they are now, with their versions; ids no longer in the store are absent.</summary>
     Task<IReadOnlyList<VersionedRecord>> GetVersionedAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Takes or renews the lease that lets one process drain the outbox into a shared index: true when
+    /// <paramref name="holder"/> holds it for the next <paramref name="duration"/>. Several web nodes may run; only the
+    /// holder syncs, and a lease that is not renewed lapses so that another node takes over.
+    /// </summary>
+    Task<bool> TryTakeLeaseAsync(string holder, TimeSpan duration, CancellationToken cancellationToken = default);
+
     /// <summary>Every record with its version, ordered by id.</summary>
     IAsyncEnumerable<VersionedRecord> StreamVersionedAsync(CancellationToken cancellationToken = default);
 }

@@ -45,8 +45,20 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
         }
     }
 
+    /// <summary>How long a sync lease lasts unless renewed; the worker renews it on every pass.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
+
+    /// <summary>This process's name in the lease table.</summary>
+    public string Holder { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
     public async Task<int> SyncAsync(int batchSize = 500, CancellationToken cancellationToken = default)
     {
+        // With several web nodes, one drains the outbox at a time; the others wait for the lease to lapse.
+        if (!await source.TryTakeLeaseAsync(Holder, LeaseDuration, cancellationToken))
+        {
+            return 0;
+        }
+
         var pending = await source.ReadPendingAsync(batchSize, cancellationToken);
         if (pending.Count == 0)
         {

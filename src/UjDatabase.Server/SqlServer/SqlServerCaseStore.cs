@@ -191,6 +191,12 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
         }
     }
 
+    public async Task<bool> TryTakeLeaseAsync(string holder, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(SqlServerStatements.TakeLease, new { name = "index-sync", holder, milliseconds = (int)duration.TotalMilliseconds }) == 1;
+    }
+
     public async Task<IReadOnlyList<VersionedRecord>> GetVersionedAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);

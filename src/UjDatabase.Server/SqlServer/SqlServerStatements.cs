@@ -21,6 +21,7 @@ public static partial class SqlServerStatements
         ["select_cases"] = [],
         ["read_pending"] = ["max"],
         ["mark_processed"] = ["seqs"],
+        ["take_lease"] = ["name", "holder", "milliseconds"],
     };
 
     public static string StageCases { get; } = Load("stage_cases");
@@ -36,6 +37,8 @@ public static partial class SqlServerStatements
     public static string ReadPending { get; } = Load("read_pending");
 
     public static string MarkProcessed { get; } = Load("mark_processed");
+
+    public static string TakeLease { get; } = Load("take_lease");
 
     public static IEnumerable<string> Names => Parameters.Keys;
 
