@@ -62,9 +62,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [BrowserFact]
-    public async Task The_search_page_and_a_case_page_have_no_serious_accessibility_violations()
+    public async Task The_search_case_and_statistics_pages_have_no_serious_accessibility_violations()
     {
-        foreach (var path in new[] { "/search?territory=SY", "/cases/raslan-koblenz", "/search?forum=SN&territory=SY", "/cases/no-such-case" })
+        foreach (var path in new[] { "/search?territory=SY", "/cases/raslan-koblenz", "/search?forum=SN&territory=SY", "/cases/no-such-case", "/stats?measure=convicted&by=year", "/stats?by=forum&by=crime", "/stats/review?year=2024" })
         {
             var page = await OpenAsync(path);
             var result = await page.RunAxe();
@@ -75,13 +75,15 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [BrowserFact]
-    public async Task Screenshots_of_the_search_page_and_a_case_page_are_kept()
+    public async Task Screenshots_of_the_search_case_and_statistics_pages_are_kept()
     {
         var shots = new (string Path, string File, int Width)[]
         {
             ("/search?territory=SY", "search.png", 1280),
             ("/cases/raslan-koblenz", "case.png", 1280),
             ("/search?q=habre", "search-phone.png", 390),
+            ("/stats?measure=convicted&by=year", "stats.png", 1280),
+            ("/stats/review?year=2024", "review.png", 1280),
         };
         foreach (var (path, file, width) in shots)
         {
