@@ -160,6 +160,36 @@ public class StatisticsTests
         Assert.Equal("forum=SE&territory=SY&measure=acquitted&year=2021", table.Rows[0].Total.Query);
     }
 
+    [Fact]
+    public async Task Tables_counted_together_in_one_pass_equal_each_counted_alone()
+    {
+        var records = new[]
+        {
+            Record("a", forum: "DE", events: [("2019", "trial_opened", null), ("2020", "verdict_first_instance", "convicted")]),
+            Record("b", group: "g", forum: "FR", events: ("2020", "arrest", null)),
+            Record("c", group: "g", forum: "FR", events: ("2021", "verdict_appeal", "acquitted")),
+        };
+        var parameters = new[] { "measure=convicted&by=year", "measure=developments&year=2020&by=forum&unit=cases", "by=crime&unit=charges" };
+        var requests = parameters.Select(p => StatisticsRequest.Parse(p.Split('&').Select(x => x.Split('=')).Select(x => new KeyValuePair<string, string>(x[0], x[1]))).Request!).ToList();
+
+        var together = await StatisticsCalculator.CountAsync(requests, records.ToAsyncEnumerable(), ThisYear);
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var alone = await CountAsync(parameters[i], records);
+            Assert.Equal(Rows(alone), Rows(together[i]));
+            Assert.Equal(alone.Total, together[i].Total);
+        }
+    }
+
+    [Fact]
+    public async Task Tables_over_different_searches_cannot_share_a_pass()
+    {
+        var requests = new[] { "forum=DE", "forum=FR" }.Select(p => StatisticsRequest.Parse([new("forum", p[6..])]).Request!).ToList();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => StatisticsCalculator.CountAsync(requests, AsyncEnumerable.Empty<CaseRecord>(), ThisYear));
+    }
+
     [Theory]
     [InlineData("by=victims", "by")]
     [InlineData("by=forum&by=crime&by=stage", "by")]

@@ -146,9 +146,6 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
         _ => Year.ToString(CultureInfo.InvariantCulture),
     };
 
-    /// <summary>True when the date may fall within the given year.</summary>
-    public bool FallsInYear(int year) => Year == year;
-
     public override string ToString() => Precision switch
     {
         DatePrecision.Day => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{MonthOrZero:D2}-{DayOrZero:D2}"),

@@ -169,12 +169,7 @@ public static class CaseFileReader
                         return arrayClosed && endOfStream ? Outcome.Done : Outcome.NeedMoreData;
                     }
 
-                    if (arrayClosed)
-                    {
-                        item = new FileItem(line, null, "unexpected content after the closing ']' of the array");
-                        return Outcome.Item;
-                    }
-
+                    // Content after the closing ']' never gets here: the reader itself rejects it as malformed.
                     if (!inArray)
                     {
                         inArray = true;

@@ -5,7 +5,7 @@ using UjDatabase.Core.Search;
 namespace UjDatabase.Core.Statistics;
 
 /// <summary>
-/// Counts a statistics table over the records of a search, streaming them once. The same code serves the page, the
+/// Counts statistics tables over the records of a search, streaming them once. The same code serves the page, the
 /// API, the exports and the command line, and every cell carries the search that lists the records behind it.
 /// </summary>
 public static class StatisticsCalculator
@@ -15,40 +15,56 @@ public static class StatisticsCalculator
     public static async Task<StatisticsTable> CountAsync(StatisticsRequest request, IAsyncEnumerable<CaseRecord> records, int currentYear, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(records);
-        var first = request.By.Count > 0 ? request.By[0] : null;
-        var second = request.By.Count > 1 ? request.By[1] : null;
-        var cells = new Dictionary<(string Row, string Column), HashSet<string>>();
-        long read = 0;
+        return (await CountAsync([request], records, currentYear, cancellationToken))[0];
+    }
 
+    /// <summary>
+    /// Counts several tables over the same search in one pass over its records (the year in review needs a dozen).
+    /// Every request must select the same records, that is, have the same <see cref="StatisticsRequest.BaseQuery"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<StatisticsTable>> CountAsync(IReadOnlyList<StatisticsRequest> requests, IAsyncEnumerable<CaseRecord> records, int currentYear, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(records);
+        if (requests.Select(r => r.BaseQuery.ToQueryString()).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            throw new ArgumentException("Tables counted in one pass must be over the same search.", nameof(requests));
+        }
+
+        var cells = requests.Select(_ => new Dictionary<(string Row, string Column), HashSet<string>>()).ToList();
+        long read = 0;
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
             read++;
-            var years = YearsCounted(request, record, currentYear);
-            if (years.Count == 0)
+            for (var i = 0; i < requests.Count; i++)
             {
-                continue;
-            }
-
-            foreach (var year in years)
-            {
-                var rows = first is null ? [Total] : Values(request.Query, record, first, year);
-                var columns = second is null ? [Total] : Values(request.Query, record, second, year);
-                foreach (var row in rows)
-                {
-                    foreach (var column in columns)
-                    {
-                        var units = Units(request.Query, record, request.Unit, (first, row), (second, column));
-                        Add(cells, (row, column), units);
-                        Add(cells, (row, Total), units);
-                        Add(cells, (Total, column), units);
-                        Add(cells, (Total, Total), units);
-                    }
-                }
+                Tally(requests[i], record, currentYear, cells[i]);
             }
         }
 
-        return Build(request, cells, read);
+        return requests.Select((request, i) => Build(request, cells[i], read)).ToList();
+    }
+
+    private static void Tally(StatisticsRequest request, CaseRecord record, int currentYear, Dictionary<(string Row, string Column), HashSet<string>> cells)
+    {
+        var first = request.By.Count > 0 ? request.By[0] : null;
+        var second = request.By.Count > 1 ? request.By[1] : null;
+        foreach (var year in YearsCounted(request, record, currentYear))
+        {
+            var rows = first is null ? [Total] : Values(request.Query, record, first, year);
+            var columns = second is null ? [Total] : Values(request.Query, record, second, year);
+            foreach (var row in rows)
+            {
+                foreach (var column in columns)
+                {
+                    var units = Units(request.Query, record, request.Unit, (first, row), (second, column));
+                    Add(cells, (row, column), units);
+                    Add(cells, (row, Total), units);
+                    Add(cells, (Total, column), units);
+                    Add(cells, (Total, Total), units);
+                }
+            }
+        }
     }
 
     /// <summary>The years in which the record counts (one null entry when the table is not by year and the record counts).</summary>

@@ -38,8 +38,6 @@ public static class Countries
 
     public static IReadOnlyCollection<Country> All => ByCode.Values;
 
-    public static IReadOnlyCollection<HistoricalCountry> Historical => HistoricalByCode.Values;
-
     public static bool IsValid(string? code) => code is not null && ByCode.ContainsKey(code);
 
     public static Country? Find(string? code) => code is not null && ByCode.TryGetValue(code, out var c) ? c : null;

@@ -16,6 +16,13 @@ public sealed class StatisticsService(ISearchEngine engine, TimeProvider clock)
         return StatisticsCalculator.CountAsync(request, engine.StreamAsync(request.BaseQuery, cancellationToken), CurrentYear, cancellationToken);
     }
 
+    /// <summary>Several tables over the same search, counted in one pass over its records.</summary>
+    public Task<IReadOnlyList<StatisticsTable>> CountAsync(IReadOnlyList<StatisticsRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        return StatisticsCalculator.CountAsync(requests, engine.StreamAsync(requests[0].BaseQuery, cancellationToken), CurrentYear, cancellationToken);
+    }
+
     /// <summary>Reads a statistics request from the URL (same parameters as the search, plus measure, year, by, unit).</summary>
     public static (StatisticsRequest? Request, IReadOnlyList<QueryError> Errors) Parse(HttpRequest request) =>
         StatisticsRequest.Parse(Api.QueryFromRequest.Pairs(request));

@@ -40,12 +40,20 @@ public sealed class ReviewModel(StatisticsService statistics) : PageModel
         StatisticsRequest Request(Measure measure, CountUnit unit, params string[] by) =>
             new(CaseQuery.Empty, measure, Year, by, unit);
 
-        var developmentsCases = await statistics.CountAsync(Request(Measure.Developments, CountUnit.Cases), cancellationToken);
-        var newCases = await statistics.CountAsync(Request(Measure.New, CountUnit.Cases), cancellationToken);
-        var convicted = await statistics.CountAsync(Request(Measure.Convicted, CountUnit.Defendants), cancellationToken);
-        var acquitted = await statistics.CountAsync(Request(Measure.Acquitted, CountUnit.Defendants), cancellationToken);
-        var onTrial = await statistics.CountAsync(Request(Measure.OnTrial, CountUnit.Defendants), cancellationToken);
-        var byForum = await statistics.CountAsync(Request(Measure.Developments, CountUnit.Cases, FacetCatalogue.Forum.Name), cancellationToken);
+        // Every figure and table of the year is over all records: one pass counts them all.
+        var facets = new[] { FacetCatalogue.Territory, FacetCatalogue.Crime, FacetCatalogue.Nationality, FacetCatalogue.Affiliation, FacetCatalogue.Gender };
+        var counted = await statistics.CountAsync(
+            [
+                Request(Measure.Developments, CountUnit.Cases),
+                Request(Measure.New, CountUnit.Cases),
+                Request(Measure.Convicted, CountUnit.Defendants),
+                Request(Measure.Acquitted, CountUnit.Defendants),
+                Request(Measure.OnTrial, CountUnit.Defendants),
+                Request(Measure.Developments, CountUnit.Cases, FacetCatalogue.Forum.Name),
+                .. facets.Select(facet => Request(Measure.Developments, CountUnit.Defendants, facet.Name)),
+            ],
+            cancellationToken);
+        var (developmentsCases, newCases, convicted, acquitted, onTrial, byForum) = (counted[0], counted[1], counted[2], counted[3], counted[4], counted[5]);
         Headlines =
         [
             new("Cases with developments", developmentsCases.Total.Count, developmentsCases.Total.Query, developmentsCases.Rule),
@@ -55,14 +63,7 @@ public sealed class ReviewModel(StatisticsService statistics) : PageModel
             new("Defendants on trial", onTrial.Total.Count, onTrial.Total.Query, onTrial.Rule),
             new("Prosecuting states", byForum.Rows.Count(r => r.Key.Value != FacetCatalogue.Missing), developmentsCases.Total.Query, "States with at least one case with developments in the year."),
         ];
-
-        var tables = new List<StatisticsTable> { byForum };
-        foreach (var facet in new[] { FacetCatalogue.Territory, FacetCatalogue.Crime, FacetCatalogue.Nationality, FacetCatalogue.Affiliation, FacetCatalogue.Gender })
-        {
-            tables.Add(await statistics.CountAsync(Request(Measure.Developments, CountUnit.Defendants, facet.Name), cancellationToken));
-        }
-
-        Tables = tables;
+        Tables = [.. counted.Skip(5)];
         ConvictionsSince = await statistics.CountAsync(
             new StatisticsRequest(CaseQuery.Empty with { FromYear = Since, ToYear = Year }, Measure.Convicted, null, [StatisticsRequest.YearDimension], CountUnit.Defendants),
             cancellationToken);
