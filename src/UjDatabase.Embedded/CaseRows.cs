@@ -52,12 +52,18 @@ internal static class CaseRows
         var pk = connection.ExecuteScalar<long>(UpsertCase, row, transaction);
         foreach (var table in CaseRowMapping.ChildTables)
         {
-            connection.Execute($"DELETE FROM {table} WHERE case_pk = @pk", new { pk }, transaction);
+            connection.Execute($"DELETE FROM {table.Name} WHERE case_pk = @pk", new { pk }, transaction);
         }
 
-        foreach (var (sql, parameters) in CaseRowMapping.ChildInserts(pk, record))
+        foreach (var child in CaseRowMapping.ChildValuesOf(pk, record))
         {
-            connection.Execute(sql, parameters, transaction);
+            var parameters = new DynamicParameters();
+            for (var i = 0; i < child.Values.Count; i++)
+            {
+                parameters.Add(child.Table.Columns[i], child.Values[i]);
+            }
+
+            connection.Execute(child.Table.InsertSql, parameters, transaction);
         }
     }
 

@@ -51,7 +51,7 @@ public class SqliteCaseStoreTests
         using var connection = test.Database.Open();
         foreach (var table in CaseRowMapping.ChildTables)
         {
-            Assert.Equal(0L, connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM {table}"));
+            Assert.Equal(0L, connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM {table.Name}"));
         }
     }
 }

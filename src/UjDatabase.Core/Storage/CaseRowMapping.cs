@@ -8,9 +8,34 @@ namespace UjDatabase.Core.Storage;
 /// </summary>
 public static class CaseRowMapping
 {
-    /// <summary>The child tables, replaced wholesale on every write: simpler than diffing, and a record has few rows.</summary>
-    public static IReadOnlyList<string> ChildTables { get; } =
-        ["case_aliases", "case_nationalities", "case_territories", "case_bases", "case_charges", "case_events", "case_sources", "case_related"];
+    /// <summary>A list table: its name and columns (the first two are always <c>case_pk</c> and <c>ord</c>).</summary>
+    public sealed record ChildTable(string Name, IReadOnlyList<string> Columns)
+    {
+        /// <summary>The parameterised insert of one row; the parameters are named after the columns.</summary>
+        public string InsertSql => $"INSERT INTO {Name} ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
+    }
+
+    /// <summary>One row of a list table, values in the table's column order.</summary>
+    public sealed record ChildValues(ChildTable Table, IReadOnlyList<object?> Values);
+
+    public static ChildTable Aliases { get; } = new("case_aliases", ["case_pk", "ord", "alias"]);
+
+    public static ChildTable Nationalities { get; } = new("case_nationalities", ["case_pk", "ord", "country"]);
+
+    public static ChildTable Territories { get; } = new("case_territories", ["case_pk", "ord", "country"]);
+
+    public static ChildTable Bases { get; } = new("case_bases", ["case_pk", "ord", "basis"]);
+
+    public static ChildTable Charges { get; } = new("case_charges", ["case_pk", "ord", "crime", "stage", "qualification"]);
+
+    public static ChildTable Events { get; } = new("case_events", ["case_pk", "ord", "date", "type", "description", "outcome"]);
+
+    public static ChildTable Sources { get; } = new("case_sources", ["case_pk", "ord", "url", "title", "publisher", "date"]);
+
+    public static ChildTable Related { get; } = new("case_related", ["case_pk", "ord", "related_id"]);
+
+    /// <summary>The list tables, replaced wholesale on every write: simpler than diffing, and a record has few rows.</summary>
+    public static IReadOnlyList<ChildTable> ChildTables { get; } = [Aliases, Nationalities, Territories, Bases, Charges, Events, Sources, Related];
 
     public const string SelectAliases = "SELECT case_pk AS CasePk, alias AS Value FROM case_aliases WHERE case_pk IN @pks ORDER BY case_pk, ord";
     public const string SelectNationalities = "SELECT case_pk AS CasePk, country AS Value FROM case_nationalities WHERE case_pk IN @pks ORDER BY case_pk, ord";
@@ -21,58 +46,21 @@ public static class CaseRowMapping
     public const string SelectEvents = "SELECT case_pk AS CasePk, date AS Date, type AS Type, description AS Description, outcome AS Outcome FROM case_events WHERE case_pk IN @pks ORDER BY case_pk, ord";
     public const string SelectSources = "SELECT case_pk AS CasePk, url AS Url, title AS Title, publisher AS Publisher, date AS Date FROM case_sources WHERE case_pk IN @pks ORDER BY case_pk, ord";
 
-    public const string InsertAlias = "INSERT INTO case_aliases (case_pk, ord, alias) VALUES (@pk, @ord, @value)";
-    public const string InsertNationality = "INSERT INTO case_nationalities (case_pk, ord, country) VALUES (@pk, @ord, @value)";
-    public const string InsertTerritory = "INSERT INTO case_territories (case_pk, ord, country) VALUES (@pk, @ord, @value)";
-    public const string InsertBasis = "INSERT INTO case_bases (case_pk, ord, basis) VALUES (@pk, @ord, @value)";
-    public const string InsertCharge = "INSERT INTO case_charges (case_pk, ord, crime, stage, qualification) VALUES (@pk, @ord, @Crime, @Stage, @Qualification)";
-    public const string InsertEvent = "INSERT INTO case_events (case_pk, ord, date, type, description, outcome) VALUES (@pk, @ord, @date, @Type, @Description, @Outcome)";
-    public const string InsertSource = "INSERT INTO case_sources (case_pk, ord, url, title, publisher, date) VALUES (@pk, @ord, @Url, @Title, @Publisher, @date)";
-    public const string InsertRelated = "INSERT INTO case_related (case_pk, ord, related_id) VALUES (@pk, @ord, @value)";
-
-    /// <summary>The child rows of one record, each with the parameters of its insert statement.</summary>
-    public static IEnumerable<(string Sql, object Parameters)> ChildInserts(long pk, CaseRecord record)
+    /// <summary>The list rows of one record, for every store to insert its own way (statements or bulk copy).</summary>
+    public static IEnumerable<ChildValues> ChildValuesOf(long pk, CaseRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        foreach (var (value, ord) in record.Accused.Aliases.Select((v, i) => (v, i)))
-        {
-            yield return (InsertAlias, new { pk, ord, value });
-        }
+        IEnumerable<ChildValues> List(ChildTable table, IEnumerable<string> values) =>
+            values.Select((value, ord) => new ChildValues(table, [pk, ord, value]));
 
-        foreach (var (value, ord) in record.Accused.Nationalities.Select((v, i) => (v, i)))
-        {
-            yield return (InsertNationality, new { pk, ord, value });
-        }
-
-        foreach (var (value, ord) in record.TerritorialCountries.Select((v, i) => (v, i)))
-        {
-            yield return (InsertTerritory, new { pk, ord, value });
-        }
-
-        foreach (var (value, ord) in record.JurisdictionBasis.Select((v, i) => (v, i)))
-        {
-            yield return (InsertBasis, new { pk, ord, value });
-        }
-
-        foreach (var (c, ord) in record.Charges.Select((v, i) => (v, i)))
-        {
-            yield return (InsertCharge, new { pk, ord, c.Crime, c.Stage, c.Qualification });
-        }
-
-        foreach (var (e, ord) in record.Events.Select((v, i) => (v, i)))
-        {
-            yield return (InsertEvent, new { pk, ord, date = e.Date?.ToString(), e.Type, e.Description, e.Outcome });
-        }
-
-        foreach (var (s, ord) in record.Sources.Select((v, i) => (v, i)))
-        {
-            yield return (InsertSource, new { pk, ord, s.Url, s.Title, s.Publisher, date = s.Date?.ToString() });
-        }
-
-        foreach (var (value, ord) in record.Related.Select((v, i) => (v, i)))
-        {
-            yield return (InsertRelated, new { pk, ord, value });
-        }
+        return List(Aliases, record.Accused.Aliases)
+            .Concat(List(Nationalities, record.Accused.Nationalities))
+            .Concat(List(Territories, record.TerritorialCountries))
+            .Concat(List(Bases, record.JurisdictionBasis))
+            .Concat(record.Charges.Select((c, ord) => new ChildValues(Charges, [pk, ord, c.Crime, c.Stage, c.Qualification])))
+            .Concat(record.Events.Select((e, ord) => new ChildValues(Events, [pk, ord, e.Date?.ToString(), e.Type, e.Description, e.Outcome])))
+            .Concat(record.Sources.Select((src, ord) => new ChildValues(Sources, [pk, ord, src.Url, src.Title, src.Publisher, src.Date?.ToString()])))
+            .Concat(List(Related, record.Related));
     }
 
     /// <summary>The list rows of a page of records, as the store read them.</summary>

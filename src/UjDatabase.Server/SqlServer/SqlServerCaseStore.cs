@@ -87,42 +87,26 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
         return table;
     }
 
-    /// <summary>The list rows of a chunk as one DataTable per child table, keyed by the pks the merge returned.</summary>
+    /// <summary>The list rows of a chunk as one DataTable per list table, keyed by the pks the merge returned.</summary>
     private static IEnumerable<(string Table, DataTable Rows)> ChildTables(IEnumerable<CaseRecord> records, Dictionary<string, long> pks)
     {
-        var tables = new Dictionary<string, DataTable>(StringComparer.Ordinal);
-        foreach (var record in records)
+        var tables = CaseRowMapping.ChildTables.ToDictionary(t => t, t =>
         {
-            foreach (var (sql, parameters) in CaseRowMapping.ChildInserts(pks[record.Id], record))
+            var table = new DataTable();
+            foreach (var column in t.Columns)
             {
-                // The shared INSERT statements name the table and carry the values; bulk copy takes the same values.
-                var name = sql.Split(' ')[2];
-                var columns = sql[(sql.IndexOf('(', StringComparison.Ordinal) + 1)..sql.IndexOf(')', StringComparison.Ordinal)].Split(',').Select(c => c.Trim()).ToArray();
-                if (!tables.TryGetValue(name, out var table))
-                {
-                    table = new DataTable();
-                    foreach (var column in columns)
-                    {
-                        table.Columns.Add(column, column is "case_pk" ? typeof(long) : column is "ord" ? typeof(int) : typeof(string));
-                    }
-
-                    tables[name] = table;
-                }
-
-                var values = parameters.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(parameters), StringComparer.OrdinalIgnoreCase);
-                table.Rows.Add(columns.Select(c => ValueFor(c, values) ?? DBNull.Value).ToArray());
+                table.Columns.Add(column, column switch { "case_pk" => typeof(long), "ord" => typeof(int), _ => typeof(string) });
             }
+
+            return table;
+        });
+        foreach (var row in records.SelectMany(r => CaseRowMapping.ChildValuesOf(pks[r.Id], r)))
+        {
+            tables[row.Table].Rows.Add(row.Values.Select(v => v ?? DBNull.Value).ToArray());
         }
 
-        return tables.Select(t => (t.Key, t.Value));
+        return tables.Select(t => (t.Key.Name, t.Value));
     }
-
-    private static object? ValueFor(string column, Dictionary<string, object?> values) => column switch
-    {
-        "case_pk" => values["pk"],
-        "alias" or "country" or "basis" or "related_id" => values["value"],
-        _ => values.GetValueOrDefault(column),
-    };
 
     public async Task<CaseRecord?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         (await GetManyAsync([id], cancellationToken)).SingleOrDefault();
@@ -220,8 +204,8 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
             await using (var connection = await database.OpenAsync(cancellationToken))
             {
                 var rows = (await connection.QueryAsync<CaseRow>(
-                    SqlServerStatements.SelectCases.Replace("SELECT ", $"SELECT TOP ({Chunk}) ", StringComparison.Ordinal) + " WHERE id > @after ORDER BY id",
-                    new { after })).AsList();
+                    SqlServerStatements.SelectCases + " WHERE id > @after ORDER BY id OFFSET 0 ROWS FETCH NEXT @Chunk ROWS ONLY",
+                    new { after, Chunk })).AsList();
                 page = await ReadAsync(connection, rows);
             }
 
