@@ -42,9 +42,16 @@ internal static class CaseRows
             (type, column) => type.GetProperty(column.Replace("_", string.Empty, StringComparison.Ordinal), BindingFlags.IgnoreCase | BindingFlags.Public | BindingFlags.Instance)!));
     }
 
-    /// <summary>Runs a <c>SELECT * FROM cases ...</c> query into case rows.</summary>
-    public static List<CaseRow> Query(IDbConnection connection, string sql, object parameters, IDbTransaction? transaction = null) =>
-        connection.Query<CaseRow>(sql, parameters, transaction).AsList();
+    /// <summary>The records (with their versions) that <c>SELECT * FROM cases {condition}</c> finds, in its order.</summary>
+    public static List<VersionedRecord> Select(IDbConnection connection, string condition, object parameters, IDbTransaction? transaction = null)
+    {
+        var rows = connection.Query<CaseRow>("SELECT * FROM cases " + condition, parameters, transaction).AsList();
+        return Read(connection, rows, transaction).Select((record, i) => new VersionedRecord(record, rows[i].Version)).ToList();
+    }
+
+    /// <summary>The records with these ids (in no particular order), read in chunks the parameter limit allows.</summary>
+    public static List<VersionedRecord> SelectByIds(IDbConnection connection, IEnumerable<string> ids, IDbTransaction? transaction = null) =>
+        ids.Chunk(500).SelectMany(chunk => Select(connection, "WHERE id IN @chunk", new { chunk }, transaction)).ToList();
 
     public static void Write(IDbConnection connection, IDbTransaction transaction, CaseRecord record, long version)
     {
@@ -68,7 +75,7 @@ internal static class CaseRows
     }
 
     /// <summary>Loads the lists of the given case rows and assembles the records, in the order of <paramref name="rows"/>.</summary>
-    public static List<CaseRecord> Read(IDbConnection connection, IReadOnlyList<CaseRow> rows, IDbTransaction? transaction = null)
+    private static List<CaseRecord> Read(IDbConnection connection, List<CaseRow> rows, IDbTransaction? transaction)
     {
         if (rows.Count == 0)
         {

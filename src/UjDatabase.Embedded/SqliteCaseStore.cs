@@ -42,36 +42,21 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         return Task.FromResult(written);
     }
 
-    public Task<CaseRecord?> GetAsync(string id, CancellationToken cancellationToken = default)
-    {
-        using var connection = database.Open();
-        var rows = CaseRows.Query(connection, "SELECT * FROM cases WHERE id = @id", new { id });
-        return Task.FromResult(CaseRows.Read(connection, rows).SingleOrDefault());
-    }
+    public async Task<CaseRecord?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        (await GetManyAsync([id], cancellationToken)).SingleOrDefault();
 
-    public Task<IReadOnlyList<CaseRecord>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CaseRecord>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        var byId = new Dictionary<string, CaseRecord>(StringComparer.Ordinal);
-        using (var connection = database.Open())
-        {
-            foreach (var chunk in ids.Chunk(PageSize))
-            {
-                foreach (var record in CaseRows.Read(connection, CaseRows.Query(connection, "SELECT * FROM cases WHERE id IN @chunk", new { chunk })))
-                {
-                    byId[record.Id] = record;
-                }
-            }
-        }
-
-        return Task.FromResult<IReadOnlyList<CaseRecord>>(ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList());
+        var byId = (await GetVersionedAsync(ids, cancellationToken)).ToDictionary(v => v.Record.Id, v => v.Record, StringComparer.Ordinal);
+        return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
 
     public Task<IReadOnlyList<CaseRecord>> GetGroupAsync(string caseGroup, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        var rows = CaseRows.Query(connection, "SELECT * FROM cases WHERE case_group = @caseGroup ORDER BY id", new { caseGroup });
-        return Task.FromResult<IReadOnlyList<CaseRecord>>(CaseRows.Read(connection, rows));
+        return Task.FromResult<IReadOnlyList<CaseRecord>>(
+            CaseRows.Select(connection, "WHERE case_group = @caseGroup ORDER BY id", new { caseGroup }).Select(v => v.Record).ToList());
     }
 
     public IAsyncEnumerable<CaseRecord> StreamAllAsync(CancellationToken cancellationToken = default) =>
@@ -154,15 +139,8 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
     public Task<IReadOnlyList<VersionedRecord>> GetVersionedAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        var result = new List<VersionedRecord>();
         using var connection = database.Open();
-        foreach (var chunk in ids.Chunk(PageSize))
-        {
-            var rows = CaseRows.Query(connection, "SELECT * FROM cases WHERE id IN @chunk", new { chunk });
-            result.AddRange(CaseRows.Read(connection, rows).Select((r, i) => new VersionedRecord(r, rows[i].Version)));
-        }
-
-        return Task.FromResult<IReadOnlyList<VersionedRecord>>(result);
+        return Task.FromResult<IReadOnlyList<VersionedRecord>>(CaseRows.SelectByIds(connection, ids));
     }
 
     public async IAsyncEnumerable<VersionedRecord> StreamVersionedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -173,8 +151,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
             List<VersionedRecord> page;
             using (var connection = database.Open())
             {
-                var rows = CaseRows.Query(connection, "SELECT * FROM cases WHERE id > @after ORDER BY id LIMIT @PageSize", new { after, PageSize });
-                page = CaseRows.Read(connection, rows).Select((r, i) => new VersionedRecord(r, rows[i].Version)).ToList();
+                page = CaseRows.Select(connection, "WHERE id > @after ORDER BY id LIMIT @PageSize", new { after, PageSize });
             }
 
             foreach (var versioned in page)

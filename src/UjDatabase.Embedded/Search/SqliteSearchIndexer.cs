@@ -29,7 +29,7 @@ public sealed class SqliteSearchIndexer(SqliteDatabase database) : ISearchIndexe
 
         // The index takes each record as it is in the store now; a delete carries the version at which it happened.
         var ids = pending.Select(p => p.CaseId).Distinct(StringComparer.Ordinal).ToList();
-        var current = LoadRecords(connection, transaction, ids);
+        var current = CaseRows.SelectByIds(connection, ids, transaction).ToDictionary(v => v.Record.Id, StringComparer.Ordinal);
         var changes = ids.Select(id => current.TryGetValue(id, out var found)
             ? new IndexChange(id, found.Version, found.Record)
             : new IndexChange(id, pending.Where(p => p.CaseId == id).Max(p => p.Version), null));
@@ -60,16 +60,15 @@ public sealed class SqliteSearchIndexer(SqliteDatabase database) : ISearchIndexe
         var after = string.Empty;
         while (true)
         {
-            var rows = CaseRows.Query(connection, "SELECT * FROM cases WHERE id > @after ORDER BY id LIMIT 500", new { after }, transaction);
-            if (rows.Count == 0)
+            var page = CaseRows.Select(connection, "WHERE id > @after ORDER BY id LIMIT 500", new { after }, transaction);
+            if (page.Count == 0)
             {
                 break;
             }
 
-            var records = CaseRows.Read(connection, rows, transaction);
-            Apply(connection, transaction, records.Select((r, i) => new IndexChange(r.Id, rows[i].Version, r)));
-            count += rows.Count;
-            after = rows[^1].Id;
+            Apply(connection, transaction, page.Select(v => new IndexChange(v.Record.Id, v.Version, v.Record)));
+            count += page.Count;
+            after = page[^1].Record.Id;
         }
 
         // The index now reflects the store as it is, so nothing in the outbox is pending any more.
@@ -113,22 +112,6 @@ public sealed class SqliteSearchIndexer(SqliteDatabase database) : ISearchIndexe
         var docPks = index.Values.Select(d => d.Pk).ToHashSet();
         differences.AddRange(ftsRows.Where(pk => !docPks.Contains(pk)).Order().Select(pk => $"full-text row {pk} belongs to no record"));
         return Task.FromResult<IReadOnlyList<string>>(differences);
-    }
-
-    private static Dictionary<string, (long Version, CaseRecord Record)> LoadRecords(SqliteConnection connection, IDbTransaction transaction, IReadOnlyList<string> ids)
-    {
-        var result = new Dictionary<string, (long, CaseRecord)>(StringComparer.Ordinal);
-        foreach (var chunk in ids.Chunk(500))
-        {
-            var rows = CaseRows.Query(connection, "SELECT * FROM cases WHERE id IN @chunk", new { chunk }, transaction);
-            var records = CaseRows.Read(connection, rows, transaction);
-            for (var i = 0; i < rows.Count; i++)
-            {
-                result[rows[i].Id] = (rows[i].Version, records[i]);
-            }
-        }
-
-        return result;
     }
 
     private static void Apply(SqliteConnection connection, IDbTransaction transaction, IEnumerable<IndexChange> changes)
