@@ -20,7 +20,9 @@ public sealed record DecodedCase(CaseRecord? Parsed, IReadOnlyList<ValidationPro
 /// <summary>Turns one JSON record into a validated <see cref="CaseRecord"/>, reporting shape and content problems together.</summary>
 public static class CaseDecoder
 {
-    private static readonly HashSet<string> RequiredTopLevel = new(StringComparer.Ordinal) { "id", "title", "accused", "forum" };
+    /// <summary>Fields the record cannot be read without: the model's required properties.</summary>
+    private static readonly HashSet<string> Required = CaseJson.Options.GetTypeInfo(typeof(CaseRecord)).Properties
+        .Where(p => p.IsRequired).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
     public static DecodedCase Decode(JsonElement json, int? line = null)
     {
@@ -31,6 +33,8 @@ public static class CaseDecoder
             var problems = CaseValidator.Validate(record);
             return new(record, WithLine(problems, line));
         }
+
+        var shapeProblems = shape.Select(p => p.Problem).ToList();
 
         // So that one pass reports everything, blank out each badly shaped value and check the content of the rest,
         // leaving out what the blanking itself causes ("is required" where a malformed date was removed).
@@ -49,27 +53,22 @@ public static class CaseDecoder
 
         if (partial is null)
         {
-            return new(null, WithLine(shape, line));
+            return new(null, WithLine(shapeProblems, line));
         }
 
         var content = CaseValidator.Validate(partial)
             .Where(p => !blanked.Any(b => p.Path == b || p.Path.StartsWith(b + ".", StringComparison.Ordinal) || p.Path.StartsWith(b + "[", StringComparison.Ordinal)));
-        return new(partial, WithLine(shape.Concat(content), line));
+        return new(partial, WithLine(shapeProblems.Concat(content), line));
     }
 
     private static List<ValidationProblem> WithLine(IEnumerable<ValidationProblem> problems, int? line) =>
         problems.Select(p => p.WithLine(line)).ToList();
 
-    /// <summary>Removes or nulls the value at each problem's path; false when a required top-level field would be lost.</summary>
-    private static bool TryBlank(JsonObject root, IEnumerable<ValidationProblem> problems, List<string> blanked)
+    /// <summary>Removes or nulls the value at each problem's path; false when a required field is missing or broken.</summary>
+    private static bool TryBlank(JsonObject root, IEnumerable<ShapeProblem> problems, List<string> blanked)
     {
-        foreach (var problem in problems)
+        foreach (var (problem, issue) in problems)
         {
-            if (problem.Path.Length == 0)
-            {
-                return false;
-            }
-
             // Blank the innermost named property: an array item cannot be removed without renumbering its neighbours.
             var path = problem.Path;
             while (path.EndsWith(']'))
@@ -77,29 +76,21 @@ public static class CaseDecoder
                 path = path[..path.LastIndexOf('[')];
             }
 
-            if (RequiredTopLevel.Contains(path) && problem.Message != "is required")
+            if (path.Length == 0 || Required.Contains(path))
             {
                 return false;
             }
 
             var dot = path.LastIndexOf('.');
-            var parentPath = dot < 0 ? string.Empty : path[..dot];
-            var name = path[(dot + 1)..];
-            if (Navigate(root, parentPath) is not JsonObject parent)
+            if (Navigate(root, dot < 0 ? string.Empty : path[..dot]) is not JsonObject parent)
             {
                 continue;
             }
 
-            if (problem.Message.StartsWith("is not a field", StringComparison.Ordinal) || problem.Message == "appears twice")
+            var name = path[(dot + 1)..];
+            if (issue is ShapeIssue.UnknownField or ShapeIssue.Duplicate)
             {
                 parent.Remove(name);
-            }
-            else if (problem.Message == "is required")
-            {
-                if (RequiredTopLevel.Contains(path))
-                {
-                    return false;
-                }
             }
             else
             {
