@@ -16,33 +16,33 @@ public static class ExportCommand
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(clock);
-        var arguments = SearchArguments.Parse(args, "--format", "--out");
-        if (arguments.Error is not null)
+        var arguments = Options.Parse(args, takesSearch: true, "--format", "--out");
+        if (arguments.Error is not null || arguments.Positional.Count > 0)
         {
-            return await console.UsageErrorAsync(arguments.Error);
+            return await console.UsageErrorAsync(arguments.Error ?? $"unexpected argument '{arguments.Positional[0]}'");
         }
 
-        if (!CaseExporter.TryParseFormat(arguments.Own.GetValueOrDefault("--format"), out var format))
+        if (!CaseExporter.TryParseFormat(arguments.Get("--format"), out var format))
         {
             return await console.UsageErrorAsync("export needs --format json, jsonl, csv or xlsx");
         }
 
-        var parsed = CaseQueryParser.Parse(arguments.Parameters);
+        var parsed = CaseQueryParser.Parse(arguments.Search);
         if (!parsed.IsValid)
         {
             return await console.UsageErrorAsync(string.Join("; ", parsed.Errors));
         }
 
-        var path = arguments.Own.GetValueOrDefault("--out");
+        var path = arguments.Get("--out");
         if (format == ExportFormat.Xlsx && path is null)
         {
             return await console.UsageErrorAsync("an xlsx export needs --out FILE");
         }
 
         await profile.Store.MigrateAsync();
-        var query = parsed.Query with { Sort = parsed.Query.Text is null ? SortOrder.Name : parsed.Query.Sort };
+        var query = parsed.Query.ForExport();
         IAsyncEnumerable<Core.Cases.CaseRecord> records;
-        if (arguments.Parameters.Count == 0)
+        if (arguments.Search.Count == 0)
         {
             records = profile.Store.StreamAllAsync();
         }

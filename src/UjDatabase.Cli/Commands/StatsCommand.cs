@@ -15,20 +15,20 @@ public static class StatsCommand
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(clock);
-        var arguments = SearchArguments.Parse(args, "--format");
-        if (arguments.Error is not null)
+        var arguments = Options.Parse(args, takesSearch: true, "--format");
+        if (arguments.Error is not null || arguments.Positional.Count > 0)
         {
-            return await console.UsageErrorAsync(arguments.Error);
+            return await console.UsageErrorAsync(arguments.Error ?? $"unexpected argument '{arguments.Positional[0]}'");
         }
 
-        var parameters = arguments.Parameters;
+        var parameters = arguments.Search;
         if (parameters.Any(p => p.Key == "year") && !parameters.Any(p => p.Key == "measure"))
         {
             parameters.Add(new("measure", "developments"));
         }
 
         var (request, errors) = StatisticsRequest.Parse(parameters);
-        var format = arguments.Own.GetValueOrDefault("--format", "md");
+        var format = arguments.Get("--format") ?? "md";
         if (format is not ("csv" or "json" or "md"))
         {
             return await console.UsageErrorAsync($"--format {format}: use csv, json or md");

@@ -59,6 +59,20 @@ public sealed record CaseQuery
     /// <summary>True when the event filter is active.</summary>
     public bool HasEventFilter => EventType is not null || FromYear is not null || ToYear is not null;
 
+    /// <summary>
+    /// The query for reading every record in a stable order, as exports and streams do: no paging, and with no text
+    /// (where relevance means nothing) ordered by name.
+    /// </summary>
+    public CaseQuery ForExport() => this with
+    {
+        Page = 1,
+        Size = DefaultSize,
+        Sort = Sort == SortOrder.Relevance && Text is null ? SortOrder.Name : Sort,
+    };
+
+    /// <summary>The same records as a listing of its own (for a feed or statistics): first page, default size and order.</summary>
+    public CaseQuery AsListing() => this with { Page = 1, Size = DefaultSize, Sort = SortOrder.Relevance };
+
     public IReadOnlyList<string> Selected(string facet) => Filters.TryGetValue(facet, out var values) ? values : [];
 
     public CaseQuery WithFilter(string facet, IReadOnlyList<string> values)

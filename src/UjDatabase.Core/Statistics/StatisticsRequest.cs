@@ -26,7 +26,7 @@ public sealed record StatisticsRequest(CaseQuery Query, Measure Measure, int? Ye
     public const string YearDimension = "year";
 
     /// <summary>The search that selects the records, without the measure (which is what is counted) and without paging.</summary>
-    public CaseQuery BaseQuery => Query with { Measure = null, Year = null, Page = 1, Size = CaseQuery.DefaultSize, Sort = SortOrder.Name };
+    public CaseQuery BaseQuery => (Query with { Measure = null, Year = null, Sort = SortOrder.Name }).ForExport();
 
     public static (StatisticsRequest? Request, IReadOnlyList<QueryError> Errors) Parse(IEnumerable<KeyValuePair<string, string>> parameters)
     {

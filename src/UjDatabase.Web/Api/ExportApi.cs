@@ -30,8 +30,7 @@ public static class ExportApi
             return QueryFromRequest.Problem(parsed);
         }
 
-        // Exports take every record, in a stable order, whatever page the search was on.
-        var query = parsed.Query with { Page = 1, Size = CaseQuery.DefaultSize, Sort = parsed.Query.Sort == SortOrder.Relevance && parsed.Query.Text is null ? SortOrder.Name : parsed.Query.Sort };
+        var query = parsed.Query.ForExport();
         var exportContext = new ExportContext($"{context.Request.Scheme}://{context.Request.Host}", query.ToQueryString(), query.Describe(), clock.GetUtcNow());
         var fileName = $"ujdatabase-cases-{exportContext.GeneratedAt:yyyyMMdd}.{CaseExporter.Extension(format)}";
         context.Response.ContentType = CaseExporter.ContentType(format);

@@ -68,7 +68,7 @@ public static class SearchLinks
     public static string Stats(CaseQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var queryString = (query with { Page = 1, Size = CaseQuery.DefaultSize, Sort = SortOrder.Relevance }).ToQueryString();
+        var queryString = query.AsListing().ToQueryString();
         return queryString.Length == 0 ? "/stats" : $"/stats?{queryString}";
     }
 
@@ -84,7 +84,7 @@ public static class SearchLinks
     public static string Feed(CaseQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var queryString = (query with { Page = 1, Size = CaseQuery.DefaultSize, Sort = SortOrder.Relevance }).ToQueryString();
+        var queryString = query.AsListing().ToQueryString();
         return queryString.Length == 0 ? "/feeds/cases.atom" : $"/feeds/cases.atom?{queryString}";
     }
 }
