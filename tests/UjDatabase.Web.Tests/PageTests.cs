@@ -80,6 +80,17 @@ public sealed class PageTests(FreshAppFactory factory) : IClassFixture<FreshAppF
     }
 
     [Fact]
+    public async Task The_search_box_and_the_sort_keep_every_other_part_of_the_search()
+    {
+        var (_, page) = await GetPageAsync("/search?q=torture&forum=DE&measure=convicted&year=2022&sort=name&page=2");
+
+        static List<string> Hidden(AngleSharp.Dom.IElement form) =>
+            form.QuerySelectorAll("input[type=hidden]").Select(i => $"{i.GetAttribute("name")}={i.GetAttribute("value")}").ToList();
+        Assert.Equal(["forum=DE", "measure=convicted", "year=2022", "sort=name"], Hidden(page.QuerySelector("form[role=search]")!));
+        Assert.Equal(["q=torture", "forum=DE", "measure=convicted", "year=2022"], Hidden(page.QuerySelector("form.sort-form")!));
+    }
+
+    [Fact]
     public async Task Every_link_on_a_sample_of_case_pages_resolves()
     {
         var client = factory.CreateClient();
