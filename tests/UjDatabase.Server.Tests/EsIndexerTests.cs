@@ -126,4 +126,22 @@ public sealed class EsIndexerTests : IDisposable
         Assert.Empty(es.Requests);
         Assert.Single(await store.ReadPendingAsync(10));
     }
+
+    [Fact]
+    public async Task Verify_reads_every_id_and_version_through_a_point_in_time_and_lists_the_differences()
+    {
+        await store.UpsertAsync([SampleCases.Valid("a-case"), SampleCases.Valid("b-case")]);
+        es.AnswerWith("pit-open.json")
+            .Answer(HttpStatusCode.OK, """
+                {"pit_id":"pit-abc2","timed_out":false,"_shards":{"total":1,"successful":1,"failed":0},"hits":{"hits":[
+                  {"_id":"a-case","_source":{"version":1},"sort":["a-case"]},
+                  {"_id":"c-case","_source":{"version":9},"sort":["c-case"]}]}}
+                """)
+            .Answer(HttpStatusCode.OK, "{\"succeeded\":true}");
+
+        var differences = await indexer.VerifyAsync();
+
+        Assert.Equal(["b-case: in the store (version 2) but not in the index", "c-case: in the index but not in the store"], differences);
+        Assert.Equal(["/cases/_pit?keep_alive=2m", "/_search", "/_pit"], es.Requests.Select(r => r.Path));
+    }
 }

@@ -23,17 +23,6 @@ public sealed class EsClient(HttpClient http)
     public Task<EsSearchResponse> SearchPitAsync(JsonObject body, CancellationToken cancellationToken) =>
         SendAsync<EsSearchResponse>(HttpMethod.Post, "_search", body.ToJsonString(), "application/json", cancellationToken);
 
-    /// <summary>A page of ids and versions (for verify): only <c>version</c> from the source, and the last hit's sort values.</summary>
-    public async Task<EsVersionPage> SearchVersionsAsync(JsonObject body, CancellationToken cancellationToken)
-    {
-        var response = await SendAsync<JsonElement>(HttpMethod.Post, "_search", body.ToJsonString(), "application/json", cancellationToken);
-        var hits = response.GetProperty("hits").GetProperty("hits").EnumerateArray().ToList();
-        return new EsVersionPage(
-            hits.Select(h => new EsVersionHit(h.GetProperty("_id").GetString()!, h.GetProperty("_source").GetProperty("version").GetInt64())).ToList(),
-            hits.Count == 0 ? null : hits[^1].GetProperty("sort").GetRawText(),
-            response.TryGetProperty("pit_id", out var pit) ? pit.GetString() : null);
-    }
-
     public async Task<string> OpenPitAsync(string index, CancellationToken cancellationToken) =>
         (await SendAsync<EsPitResponse>(HttpMethod.Post, $"{index}/_pit?keep_alive=2m", null, null, cancellationToken)).Id;
 

@@ -33,6 +33,7 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
 {
     public const int BatchCount = 500;
     public const int BatchBytes = 5 * 1024 * 1024;
+    private const int VerifyPageSize = 1000;
     private const int ItemRetries = 3;
 
     /// <summary>On a cluster with no <c>cases</c> alias yet, builds the first index from the store.</summary>
@@ -205,43 +206,30 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
         }
 
         var index = new Dictionary<string, long>(StringComparer.Ordinal);
-        var pit = await pipeline.RunAsync(token => client.OpenPitAsync(EsClient.Alias, token), options, cancellationToken);
-        try
+        JsonObject Page(string pit, JsonArray? after)
         {
-            JsonArray? after = null;
-            while (true)
+            var body = new JsonObject
             {
-                var body = new JsonObject
-                {
-                    ["size"] = 1000,
-                    ["_source"] = new JsonArray("version"),
-                    ["pit"] = new JsonObject { ["id"] = pit, ["keep_alive"] = "2m" },
-                    ["sort"] = new JsonArray(new JsonObject { ["id"] = "asc" }),
-                    ["track_total_hits"] = false,
-                };
-                if (after is not null)
-                {
-                    body["search_after"] = after;
-                }
-
-                var page = await pipeline.RunAsync(token => client.SearchVersionsAsync(body, token), options, cancellationToken);
-                pit = page.PitId ?? pit;
-                foreach (var hit in page.Hits)
-                {
-                    index[hit.Id] = hit.Version;
-                }
-
-                if (page.Hits.Count < 1000)
-                {
-                    break;
-                }
-
-                after = JsonNode.Parse(page.LastSort!)!.AsArray();
+                ["size"] = VerifyPageSize,
+                ["_source"] = new JsonArray("version"),
+                ["pit"] = new JsonObject { ["id"] = pit, ["keep_alive"] = "2m" },
+                ["sort"] = new JsonArray(new JsonObject { ["id"] = "asc" }),
+                ["track_total_hits"] = false,
+            };
+            if (after is not null)
+            {
+                body["search_after"] = after;
             }
+
+            return body;
         }
-        finally
+
+        await foreach (var hits in EsScan.PagesAsync(client, pipeline, options, Page, VerifyPageSize, cancellationToken))
         {
-            await client.ClosePitAsync(pit, CancellationToken.None);
+            foreach (var hit in hits)
+            {
+                index[hit.Id] = hit.Source!.Value.GetProperty("version").GetInt64();
+            }
         }
 
         var differences = new List<string>();

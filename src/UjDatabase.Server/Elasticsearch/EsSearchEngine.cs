@@ -65,38 +65,13 @@ public sealed class EsSearchEngine(EsClient client, ICaseStore store, Resilience
     public async IAsyncEnumerable<CaseRecord> StreamAsync(CaseQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var pit = await pipeline.RunAsync(token => client.OpenPitAsync(EsClient.Alias, token), options, cancellationToken);
-        try
+        var pages = EsScan.PagesAsync(client, pipeline, options, (pit, after) => EsQueryBuilder.StreamPage(query, pit, after, StreamPageSize, options.AttemptTimeout), StreamPageSize, cancellationToken);
+        await foreach (var hits in pages)
         {
-            JsonArray? after = null;
-            while (true)
+            foreach (var record in await store.GetManyAsync(hits.Select(h => h.Id).ToList(), cancellationToken))
             {
-                var body = EsQueryBuilder.StreamPage(query, pit, after, StreamPageSize, options.AttemptTimeout);
-                var response = await pipeline.RunAsync(token => client.SearchPitAsync(body, token), options, cancellationToken);
-                pit = response.PitId ?? pit;
-                var hits = response.Hits.Hits;
-                if (response.TimedOut || response.Shards is { Failed: > 0 })
-                {
-                    // An export must be whole: better no file than a silently short one.
-                    throw new SearchUnavailableException("The index did not answer in full while exporting; try again.");
-                }
-
-                foreach (var record in await store.GetManyAsync(hits.Select(h => h.Id).ToList(), cancellationToken))
-                {
-                    yield return record;
-                }
-
-                if (hits.Count < StreamPageSize)
-                {
-                    yield break;
-                }
-
-                after = JsonNode.Parse(hits[^1].Sort!.Value.GetRawText())!.AsArray();
+                yield return record;
             }
-        }
-        finally
-        {
-            await client.ClosePitAsync(pit, CancellationToken.None);
         }
     }
 }

@@ -30,9 +30,10 @@ public sealed record EsTotal(
     [property: JsonPropertyName("value")] long Value,
     [property: JsonPropertyName("relation")] string Relation);
 
-/// <summary>One hit: its id, highlights, the named queries it matched, and its sort values (for search_after).</summary>
+/// <summary>One hit: its id, the source fields asked for, highlights, the named queries it matched, and its sort values (for search_after).</summary>
 public sealed record EsHit(
     [property: JsonPropertyName("_id")] string Id,
+    [property: JsonPropertyName("_source")] JsonElement? Source,
     [property: JsonPropertyName("highlight")] IReadOnlyDictionary<string, IReadOnlyList<string>>? Highlight,
     [property: JsonPropertyName("matched_queries")] IReadOnlyList<string>? MatchedQueries,
     [property: JsonPropertyName("sort")] JsonElement? Sort);
@@ -58,9 +59,3 @@ public sealed record EsError(
 
 /// <summary>The answer to a count request.</summary>
 public sealed record EsCountResponse([property: JsonPropertyName("count")] long Count);
-
-/// <summary>One document's id and version.</summary>
-public sealed record EsVersionHit(string Id, long Version);
-
-/// <summary>A page of ids and versions, with the last sort values (for search_after) and the current point-in-time id.</summary>
-public sealed record EsVersionPage(IReadOnlyList<EsVersionHit> Hits, string? LastSort, string? PitId);
