@@ -221,6 +221,8 @@ public sealed class SqliteSearchEngine(SqliteDatabase database, SqliteCaseStore 
         private readonly long[][] counts;
         private readonly long[] missingCounts;
         private readonly Dictionary<int, long> years = [];
+        private readonly int? eventType;
+        private readonly bool eventTypeUnknown;
 
         private readonly int currentYear;
 
@@ -258,6 +260,11 @@ public sealed class SqliteSearchEngine(SqliteDatabase database, SqliteCaseStore 
                 }
             }
 
+            if (query.EventType is not null)
+            {
+                eventType = docs.EventTypes.Find(query.EventType);
+                eventTypeUnknown = eventType is null;
+            }
         }
 
         private static int Index(FacetDefinition facet) => FacetCatalogue.All.ToList().IndexOf(facet);
@@ -383,26 +390,17 @@ public sealed class SqliteSearchEngine(SqliteDatabase database, SqliteCaseStore 
             return false;
         }
 
-        private bool CountedBefore(EventFact[] facts, int e)
-        {
-            for (var earlier = 0; earlier < e; earlier++)
-            {
-                if (facts[earlier].Year == facts[e].Year && OfSelectedType(facts[earlier]))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private bool OfSelectedType(EventFact e) => query.EventType is null || e.Type == query.EventType;
-
         private bool MatchesEvents(int i)
         {
-            foreach (var e in docs.EventFacts[i])
+            if (eventTypeUnknown)
             {
-                if (OfSelectedType(e) && e.Year >= (query.FromYear ?? int.MinValue) && e.Year <= (query.ToYear ?? int.MaxValue))
+                return false;
+            }
+
+            var events = docs.Events;
+            for (var e = events.Offsets[i]; e < events.Offsets[i + 1]; e++)
+            {
+                if ((eventType is null || events.First[e] == eventType) && events.Second[e] >= (query.FromYear ?? int.MinValue) && events.Second[e] <= (query.ToYear ?? int.MaxValue))
                 {
                     return true;
                 }
@@ -449,18 +447,35 @@ public sealed class SqliteSearchEngine(SqliteDatabase database, SqliteCaseStore 
             }
         }
 
-        /// <summary>Counts the document once in every year in which it has an event of the selected type (or any).</summary>
         private void CountYears(int i)
         {
-            // A document has few events: checking the earlier ones beats allocating a set per document on this hot path.
-            var facts = docs.EventFacts[i];
-            for (var e = 0; e < facts.Length; e++)
+            var events = docs.Events;
+            var start = events.Offsets[i];
+            var end = events.Offsets[i + 1];
+            for (var e = start; e < end; e++)
             {
-                if (OfSelectedType(facts[e]) && !CountedBefore(facts, e))
+                if (eventTypeUnknown || (eventType is not null && events.First[e] != eventType) || SeenYearBefore(start, e))
                 {
-                    years[facts[e].Year] = years.GetValueOrDefault(facts[e].Year) + 1;
+                    continue;
+                }
+
+                years[events.Second[e]] = years.GetValueOrDefault(events.Second[e]) + 1;
+            }
+        }
+
+        /// <summary>Whether an earlier counted event of the same document has this event's year (a document counts once a year).</summary>
+        private bool SeenYearBefore(int start, int e)
+        {
+            var events = docs.Events;
+            for (var earlier = start; earlier < e; earlier++)
+            {
+                if (events.Second[earlier] == events.Second[e] && (eventType is null || events.First[earlier] == eventType))
+                {
+                    return true;
                 }
             }
+
+            return false;
         }
 
         public List<FacetResult> Facets() => FacetCatalogue.All.Select((facet, f) => FacetResults.Build(
