@@ -45,12 +45,8 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
     public async Task<CaseRecord?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         (await GetManyAsync([id], cancellationToken)).SingleOrDefault();
 
-    public async Task<IReadOnlyList<CaseRecord>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        var byId = (await GetVersionedAsync(ids, cancellationToken)).ToDictionary(v => v.Record.Id, v => v.Record, StringComparer.Ordinal);
-        return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
-    }
+    public Task<IReadOnlyList<CaseRecord>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
+        this.GetInOrderAsync(ids, cancellationToken);
 
     public Task<IReadOnlyList<CaseRecord>> GetGroupAsync(string caseGroup, CancellationToken cancellationToken = default)
     {

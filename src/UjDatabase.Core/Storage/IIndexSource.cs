@@ -29,3 +29,16 @@ public interface IIndexSource
     /// <summary>Every record with its version, ordered by id.</summary>
     IAsyncEnumerable<VersionedRecord> StreamVersionedAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>What every store builds on its versioned reads.</summary>
+public static class IndexSourceExtensions
+{
+    /// <summary>The records with these ids, in the order of <paramref name="ids"/>; unknown ids are skipped.</summary>
+    public static async Task<IReadOnlyList<CaseRecord>> GetInOrderAsync(this IIndexSource source, IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(ids);
+        var byId = (await source.GetVersionedAsync(ids, cancellationToken)).ToDictionary(v => v.Record.Id, v => v.Record, StringComparer.Ordinal);
+        return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+    }
+}
