@@ -12,23 +12,30 @@ internal static class CaseRows
 {
     private const string UpsertCase = """
         INSERT INTO cases (id, version, case_group, title, accused_name, accused_published_name, accused_type,
-            accused_gender, accused_affiliation, accused_position, forum_country, forum_court, forum_city, situation,
-            crime_from, crime_to, stage, verdict, presence, sentence_type, sentence_years, sentence_text, summary,
-            publication, updated)
+            accused_gender, accused_affiliation, accused_position, accused_residence_country, forum_country, forum_court,
+            forum_city, situation, crime_from, crime_to, stage, verdict, presence, sentence_type, sentence_years,
+            sentence_text, victims_civil_parties, victims_civil_parties_count, reparation_ordered, reparation_ordered_by,
+            reparation_amount, reparation_currency, reparation_note, summary, publication, updated)
         VALUES (@Id, @Version, @CaseGroup, @Title, @AccusedName, @AccusedPublishedName, @AccusedType,
-            @AccusedGender, @AccusedAffiliation, @AccusedPosition, @ForumCountry, @ForumCourt, @ForumCity, @Situation,
-            @CrimeFrom, @CrimeTo, @Stage, @Verdict, @Presence, @SentenceType, @SentenceYears, @SentenceText, @Summary,
-            @Publication, @Updated)
+            @AccusedGender, @AccusedAffiliation, @AccusedPosition, @AccusedResidenceCountry, @ForumCountry, @ForumCourt,
+            @ForumCity, @Situation, @CrimeFrom, @CrimeTo, @Stage, @Verdict, @Presence, @SentenceType, @SentenceYears,
+            @SentenceText, @VictimsCivilParties, @VictimsCivilPartiesCount, @ReparationOrdered, @ReparationOrderedBy,
+            @ReparationAmount, @ReparationCurrency, @ReparationNote, @Summary, @Publication, @Updated)
         ON CONFLICT (id) DO UPDATE SET
             version = excluded.version, case_group = excluded.case_group, title = excluded.title,
             accused_name = excluded.accused_name, accused_published_name = excluded.accused_published_name,
             accused_type = excluded.accused_type, accused_gender = excluded.accused_gender,
             accused_affiliation = excluded.accused_affiliation, accused_position = excluded.accused_position,
+            accused_residence_country = excluded.accused_residence_country,
             forum_country = excluded.forum_country, forum_court = excluded.forum_court, forum_city = excluded.forum_city,
             situation = excluded.situation, crime_from = excluded.crime_from, crime_to = excluded.crime_to,
             stage = excluded.stage, verdict = excluded.verdict, presence = excluded.presence,
             sentence_type = excluded.sentence_type, sentence_years = excluded.sentence_years,
-            sentence_text = excluded.sentence_text, summary = excluded.summary, publication = excluded.publication,
+            sentence_text = excluded.sentence_text, victims_civil_parties = excluded.victims_civil_parties,
+            victims_civil_parties_count = excluded.victims_civil_parties_count,
+            reparation_ordered = excluded.reparation_ordered, reparation_ordered_by = excluded.reparation_ordered_by,
+            reparation_amount = excluded.reparation_amount, reparation_currency = excluded.reparation_currency,
+            reparation_note = excluded.reparation_note, summary = excluded.summary, publication = excluded.publication,
             updated = excluded.updated
         RETURNING pk
         """;
@@ -83,16 +90,9 @@ internal static class CaseRows
         }
 
         var pks = rows.Select(r => r.Pk).ToArray();
-        ILookup<long, string> Values(string sql) => connection.Query<CaseRowMapping.ValueRow>(sql, new { pks }, transaction).ToLookup(r => r.CasePk, r => r.Value);
-        var children = new CaseRowMapping.ChildRows(
-            Values(CaseRowMapping.SelectAliases),
-            Values(CaseRowMapping.SelectNationalities),
-            Values(CaseRowMapping.SelectTerritories),
-            Values(CaseRowMapping.SelectBases),
-            Values(CaseRowMapping.SelectRelated),
-            connection.Query<CaseRowMapping.ChargeRow>(CaseRowMapping.SelectCharges, new { pks }, transaction).ToLookup(r => r.CasePk),
-            connection.Query<CaseRowMapping.EventRow>(CaseRowMapping.SelectEvents, new { pks }, transaction).ToLookup(r => r.CasePk),
-            connection.Query<CaseRowMapping.SourceRow>(CaseRowMapping.SelectSources, new { pks }, transaction).ToLookup(r => r.CasePk));
-        return CaseRowMapping.Assemble(rows, children);
+        var lists = CaseRowMapping.ChildTables.ToDictionary(
+            table => table,
+            table => connection.Query<CaseRowMapping.ListRow>(table.SelectSql, new { pks }, transaction).ToLookup(r => r.CasePk));
+        return CaseRowMapping.Assemble(rows, lists);
     }
 }

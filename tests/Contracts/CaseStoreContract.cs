@@ -54,6 +54,23 @@ public abstract class CaseStoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Every_field_of_the_format_v1_1_reads_back_equal()
+    {
+        var full = SampleCases.WithEveryField();
+        var sparse = SampleCases.WithEveryField("sample-sparse-koblenz") with
+        {
+            Victims = new Victims { CivilParties = false },
+            Reparation = new Reparation { Ordered = false, Note = "The court found no claim had been made." },
+            CivilSociety = [new CivilSocietyOrganisation { Name = "Solo Group", Roles = ["trial_monitoring"] }, new CivilSocietyOrganisation { Name = "Other Group", Roles = ["documentation", "complainant"] }],
+        };
+
+        await Store.UpsertAsync([full, sparse]);
+
+        Assert.Equal(CaseJson.Serialize(full), CaseJson.Serialize((await Store.GetAsync(full.Id))!));
+        Assert.Equal(CaseJson.Serialize(sparse), CaseJson.Serialize((await Store.GetAsync(sparse.Id))!));
+    }
+
+    [SkippableFact]
     public async Task Nulls_empty_lists_and_partial_dates_survive_the_round_trip()
     {
         var sparse = SampleCases.Valid() with

@@ -8,7 +8,7 @@ internal static class SampleCases
     public static CaseRecord Valid(string id = "sample-koblenz") => new()
     {
         Id = id,
-        CaseGroup = "sample-group",
+        CaseGroup = $"{id}-group",
         Title = "Sample Accused (Koblenz)",
         Accused = new Accused
         {
@@ -41,5 +41,27 @@ internal static class SampleCases
         Related = [],
         Publication = "published",
         Updated = PartialDate.Parse("2026-11-21"),
+    };
+
+    /// <summary>A record that uses every field of the format v1.1.</summary>
+    public static CaseRecord WithEveryField(string id = "sample-full-koblenz") => Valid(id) with
+    {
+        Accused = Valid().Accused with { ResidenceCountry = "DE" },
+        Charges =
+        [
+            new Charge { Crime = "crimes_against_humanity", Stage = "convicted", Qualification = "torture, rape", Topics = ["sexual_gender_based_violence"] },
+            new Charge { Crime = "war_crimes", Stage = "acquitted", Qualification = null },
+        ],
+        Verdict = "partially_convicted",
+        Events =
+        [
+            new CaseEvent { Date = PartialDate.Parse("2019-02-12"), Type = "arrest", Description = "Arrested" },
+            new CaseEvent { Date = PartialDate.Parse("2021-02"), Type = "verdict_first_instance", Outcome = "partially_convicted" },
+        ],
+        Topics = ["sexual_gender_based_violence", "persecution"],
+        LegalIssues = [new LegalIssue { Issue = "immunity", Note = "The court held that functional immunity does not bar prosecution." }],
+        CivilSociety = [new CivilSocietyOrganisation { Name = "Sample Centre for Rights", Roles = ["complainant", "witness_support"] }],
+        Victims = new Victims { CivilParties = true, CivilPartiesCount = 29, Groups = ["detainees of a sample prison"] },
+        Reparation = new Reparation { Ordered = true, OrderedBy = "Higher Regional Court Koblenz", Forms = ["compensation"], Amount = 15000, Currency = "EUR", Note = "Paid to the joint plaintiffs." },
     };
 }

@@ -55,12 +55,12 @@ public class CaseValidatorTests
     {
         var problems = DecodeWith(r =>
         {
-            r["victims"] = 12;
+            r["victim_count"] = 12;
             r["accused"]!["birth_year"] = 1963;
             r["events"]![0]!["place"] = "Berlin";
         });
 
-        Assert.Equal(["accused.birth_year", "events[0].place", "victims"], problems.Select(p => p.Path));
+        Assert.Equal(["accused.birth_year", "events[0].place", "victim_count"], problems.Select(p => p.Path));
         Assert.All(problems, p => Assert.Contains("is not a field of the format", p.Message, StringComparison.Ordinal));
     }
 

@@ -2,10 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace UjDatabase.Core.Cases;
 
-// The interchange format v1 (../../../DESIGN.md): one record per defendant-in-case. Property order is the JSON field
-// order. Codes are kept as strings and checked against the catalogue by CaseValidator, so that a bad code in a file
-// is reported with its path instead of failing deserialisation. An empty list and a missing list both mean that
-// nothing is recorded; null scalars mean unknown.
+// The interchange format v1.1 (docs/interchange-format.md): one record per defendant-in-case. Property order is the
+// JSON field order. Codes are kept as strings and checked against the catalogue by CaseValidator, so that a bad code
+// in a file is reported with its path instead of failing deserialisation. An empty list and a missing list both mean
+// that nothing is recorded; null scalars mean unknown. Fields added in v1.1 are marked [OmitWhenEmpty]: they are left
+// out of files when they hold nothing, so a v1 file is written back exactly as it was read.
 
 /// <summary>One defendant in one proceeding: the unit the database stores, searches and counts.</summary>
 public sealed record CaseRecord
@@ -30,6 +31,10 @@ public sealed record CaseRecord
 
     public IReadOnlyList<Charge> Charges { get; init; } = [];
 
+    /// <summary>What the case is about (v1.1): sexual violence, children, persecution, ...; also on charges.</summary>
+    [OmitWhenEmpty]
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
     public string? Stage { get; init; }
 
     public string? Verdict { get; init; }
@@ -39,6 +44,22 @@ public sealed record CaseRecord
     public Sentence? Sentence { get; init; }
 
     public IReadOnlyList<CaseEvent> Events { get; init; } = [];
+
+    /// <summary>Legal questions the case raised (v1.1), each with a short note.</summary>
+    [OmitWhenEmpty]
+    public IReadOnlyList<LegalIssue> LegalIssues { get; init; } = [];
+
+    /// <summary>The organisations involved and their roles (v1.1).</summary>
+    [OmitWhenEmpty]
+    public IReadOnlyList<CivilSocietyOrganisation> CivilSociety { get; init; } = [];
+
+    /// <summary>Victims' participation (v1.1).</summary>
+    [OmitWhenEmpty]
+    public Victims? Victims { get; init; }
+
+    /// <summary>Reparation ordered or refused (v1.1).</summary>
+    [OmitWhenEmpty]
+    public Reparation? Reparation { get; init; }
 
     public string? Summary { get; init; }
 
@@ -76,6 +97,10 @@ public sealed record Accused
     public string? Affiliation { get; init; }
 
     public string? Position { get; init; }
+
+    /// <summary>Where the accused lives, where public (v1.1).</summary>
+    [OmitWhenEmpty]
+    public string? ResidenceCountry { get; init; }
 }
 
 /// <summary>The prosecuting state and, where known, its court and city.</summary>
@@ -104,6 +129,10 @@ public sealed record Charge
     public string? Stage { get; init; }
 
     public string? Qualification { get; init; }
+
+    /// <summary>Topics the court's qualification names for this charge (v1.1), e.g. sexual violence for a rape charge.</summary>
+    [OmitWhenEmpty]
+    public IReadOnlyList<string> Topics { get; init; } = [];
 }
 
 /// <summary>The sentence imposed, normalised, with the court's own wording.</summary>
@@ -139,3 +168,53 @@ public sealed record Source
 
     public PartialDate? Date { get; init; }
 }
+
+/// <summary>A legal question a case raised, such as immunity or an amnesty, with a short note.</summary>
+public sealed record LegalIssue
+{
+    public string? Issue { get; init; }
+
+    public string? Note { get; init; }
+}
+
+/// <summary>A non-governmental organisation involved in a case, and how.</summary>
+public sealed record CivilSocietyOrganisation
+{
+    public string? Name { get; init; }
+
+    public IReadOnlyList<string> Roles { get; init; } = [];
+}
+
+/// <summary>Victims' participation: whether civil parties were admitted, how many, and who the victims were.</summary>
+public sealed record Victims
+{
+    /// <summary>Whether victims were admitted as civil parties (or joint plaintiffs); null when unknown.</summary>
+    public bool? CivilParties { get; init; }
+
+    public int? CivilPartiesCount { get; init; }
+
+    /// <summary>Who the victims were, in a few words each (e.g. "Yazidi women and girls").</summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
+}
+
+/// <summary>Reparation: whether it was ordered, by whom, in what form and, where public, how much.</summary>
+public sealed record Reparation
+{
+    public bool? Ordered { get; init; }
+
+    /// <summary>The court or body that ordered (or refused) it.</summary>
+    public string? OrderedBy { get; init; }
+
+    public IReadOnlyList<string> Forms { get; init; } = [];
+
+    public double? Amount { get; init; }
+
+    /// <summary>ISO 4217 code of <see cref="Amount"/>, e.g. EUR.</summary>
+    public string? Currency { get; init; }
+
+    public string? Note { get; init; }
+}
+
+/// <summary>Marks a v1.1 field that is left out of a written file when it is null or an empty list.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class OmitWhenEmptyAttribute : Attribute;

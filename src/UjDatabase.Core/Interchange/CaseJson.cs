@@ -26,11 +26,23 @@ public static class CaseJson
             WriteIndented = indented,
             IndentSize = 2,
             NewLine = "\n",
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyAdditions } },
         };
         options.Converters.Add(new NullAsEmptyListConverterFactory());
         options.MakeReadOnly();
         return options;
+    }
+
+    /// <summary>Leaves v1.1 fields out when they hold nothing, so that v1 files are written back byte for byte.</summary>
+    private static void OmitEmptyAdditions(JsonTypeInfo typeInfo)
+    {
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.AttributeProvider?.IsDefined(typeof(OmitWhenEmptyAttribute), inherit: false) == true)
+            {
+                property.ShouldSerialize = static (_, value) => value is not null && value is not System.Collections.ICollection { Count: 0 };
+            }
+        }
     }
 
     public static string Serialize(CaseRecord record, bool indented = false) =>

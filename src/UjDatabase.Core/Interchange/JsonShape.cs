@@ -62,6 +62,20 @@ public static class JsonShape
         {
             Expect(element, JsonValueKind.Number, "a number", path, id, problems);
         }
+        else if (underlying == typeof(int))
+        {
+            if (Expect(element, JsonValueKind.Number, "a whole number", path, id, problems) && !element.TryGetInt32(out _))
+            {
+                problems.Add(new(new(id, null, path, Show(element), "must be a whole number"), ShapeIssue.BadValue));
+            }
+        }
+        else if (underlying == typeof(bool))
+        {
+            if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                problems.Add(new(new(id, null, path, Show(element), "must be true or false"), ShapeIssue.BadValue));
+            }
+        }
         else if (underlying == typeof(PartialDate))
         {
             if (element.ValueKind != JsonValueKind.String || !PartialDate.TryParse(element.GetString(), out _))

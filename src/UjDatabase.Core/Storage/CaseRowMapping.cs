@@ -1,3 +1,4 @@
+using System.Globalization;
 using UjDatabase.Core.Cases;
 
 namespace UjDatabase.Core.Storage;
@@ -8,11 +9,28 @@ namespace UjDatabase.Core.Storage;
 /// </summary>
 public static class CaseRowMapping
 {
-    /// <summary>A list table: its name and columns (the first two are always <c>case_pk</c> and <c>ord</c>).</summary>
-    public sealed record ChildTable(string Name, IReadOnlyList<string> Columns)
+    /// <summary>
+    /// A list table: its name and columns. The first two are always <c>case_pk</c> and <c>ord</c>; then, for a list
+    /// nested in another (a charge's topics), the parent item's position; then up to four values, read as A to D.
+    /// </summary>
+    public sealed record ChildTable(string Name, IReadOnlyList<string> Columns, string? ParentColumn = null)
     {
         /// <summary>The parameterised insert of one row; the parameters are named after the columns.</summary>
         public string InsertSql => $"INSERT INTO {Name} ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
+
+        /// <summary>The value columns, after <c>case_pk</c>, <c>ord</c> and the parent column.</summary>
+        public IReadOnlyList<string> ValueColumns => Columns.Skip(2).Where(c => c != ParentColumn).ToList();
+
+        /// <summary>The rows of the records with pks <c>@pks</c>, as <see cref="ListRow"/>s, in record and list order.</summary>
+        public string SelectSql
+        {
+            get
+            {
+                var values = ValueColumns.Select((c, i) => $"{c} AS {(char)('A' + i)}");
+                var parent = ParentColumn is null ? string.Empty : $"{ParentColumn} AS Parent, ";
+                return $"SELECT case_pk AS CasePk, ord AS Ord, {parent}{string.Join(", ", values)} FROM {Name} WHERE case_pk IN @pks ORDER BY case_pk, ord";
+            }
+        }
     }
 
     /// <summary>One row of a list table, values in the table's column order.</summary>
@@ -28,23 +46,32 @@ public static class CaseRowMapping
 
     public static ChildTable Charges { get; } = new("case_charges", ["case_pk", "ord", "crime", "stage", "qualification"]);
 
+    public static ChildTable ChargeTopics { get; } = new("case_charge_topics", ["case_pk", "ord", "charge_ord", "topic"], ParentColumn: "charge_ord");
+
+    public static ChildTable Topics { get; } = new("case_topics", ["case_pk", "ord", "topic"]);
+
     public static ChildTable Events { get; } = new("case_events", ["case_pk", "ord", "date", "type", "description", "outcome"]);
+
+    public static ChildTable LegalIssues { get; } = new("case_legal_issues", ["case_pk", "ord", "issue", "note"]);
+
+    public static ChildTable CivilSociety { get; } = new("case_civil_society", ["case_pk", "ord", "name"]);
+
+    public static ChildTable CivilSocietyRoles { get; } = new("case_civil_society_roles", ["case_pk", "ord", "organisation_ord", "role"], ParentColumn: "organisation_ord");
+
+    public static ChildTable VictimGroups { get; } = new("case_victim_groups", ["case_pk", "ord", "victim_group"]);
+
+    public static ChildTable ReparationForms { get; } = new("case_reparation_forms", ["case_pk", "ord", "form"]);
 
     public static ChildTable Sources { get; } = new("case_sources", ["case_pk", "ord", "url", "title", "publisher", "date"]);
 
     public static ChildTable Related { get; } = new("case_related", ["case_pk", "ord", "related_id"]);
 
     /// <summary>The list tables, replaced wholesale on every write: simpler than diffing, and a record has few rows.</summary>
-    public static IReadOnlyList<ChildTable> ChildTables { get; } = [Aliases, Nationalities, Territories, Bases, Charges, Events, Sources, Related];
-
-    public const string SelectAliases = "SELECT case_pk AS CasePk, alias AS Value FROM case_aliases WHERE case_pk IN @pks ORDER BY case_pk, ord";
-    public const string SelectNationalities = "SELECT case_pk AS CasePk, country AS Value FROM case_nationalities WHERE case_pk IN @pks ORDER BY case_pk, ord";
-    public const string SelectTerritories = "SELECT case_pk AS CasePk, country AS Value FROM case_territories WHERE case_pk IN @pks ORDER BY case_pk, ord";
-    public const string SelectBases = "SELECT case_pk AS CasePk, basis AS Value FROM case_bases WHERE case_pk IN @pks ORDER BY case_pk, ord";
-    public const string SelectRelated = "SELECT case_pk AS CasePk, related_id AS Value FROM case_related WHERE case_pk IN @pks ORDER BY case_pk, ord";
-    public const string SelectCharges = "SELECT case_pk AS CasePk, crime AS Crime, stage AS Stage, qualification AS Qualification FROM case_charges WHERE case_pk IN @pks ORDER BY case_pk, ord";
-    public const string SelectEvents = "SELECT case_pk AS CasePk, date AS Date, type AS Type, description AS Description, outcome AS Outcome FROM case_events WHERE case_pk IN @pks ORDER BY case_pk, ord";
-    public const string SelectSources = "SELECT case_pk AS CasePk, url AS Url, title AS Title, publisher AS Publisher, date AS Date FROM case_sources WHERE case_pk IN @pks ORDER BY case_pk, ord";
+    public static IReadOnlyList<ChildTable> ChildTables { get; } =
+    [
+        Aliases, Nationalities, Territories, Bases, Charges, ChargeTopics, Topics, Events, LegalIssues, CivilSociety,
+        CivilSocietyRoles, VictimGroups, ReparationForms, Sources, Related,
+    ];
 
     /// <summary>The list rows of one record, for every store to insert its own way (statements or bulk copy).</summary>
     public static IEnumerable<ChildValues> ChildValuesOf(long pk, CaseRecord record)
@@ -53,64 +80,95 @@ public static class CaseRowMapping
         IEnumerable<ChildValues> List(ChildTable table, IEnumerable<string> values) =>
             values.Select((value, ord) => new ChildValues(table, [pk, ord, value]));
 
+        // Nested lists number their rows across the whole record, each row naming its parent's position.
+        IEnumerable<ChildValues> Nested<T>(ChildTable table, IReadOnlyList<T> parents, Func<T, IReadOnlyList<string>> values) =>
+            parents.SelectMany((parent, parentOrd) => values(parent).Select(value => (parentOrd, value)))
+                .Select((row, ord) => new ChildValues(table, [pk, ord, row.parentOrd, row.value]));
+
         return List(Aliases, record.Accused.Aliases)
             .Concat(List(Nationalities, record.Accused.Nationalities))
             .Concat(List(Territories, record.TerritorialCountries))
             .Concat(List(Bases, record.JurisdictionBasis))
             .Concat(record.Charges.Select((c, ord) => new ChildValues(Charges, [pk, ord, c.Crime, c.Stage, c.Qualification])))
+            .Concat(Nested(ChargeTopics, record.Charges, c => c.Topics))
+            .Concat(List(Topics, record.Topics))
             .Concat(record.Events.Select((e, ord) => new ChildValues(Events, [pk, ord, e.Date?.ToString(), e.Type, e.Description, e.Outcome])))
+            .Concat(record.LegalIssues.Select((l, ord) => new ChildValues(LegalIssues, [pk, ord, l.Issue, l.Note])))
+            .Concat(record.CivilSociety.Select((o, ord) => new ChildValues(CivilSociety, [pk, ord, o.Name])))
+            .Concat(Nested(CivilSocietyRoles, record.CivilSociety, o => o.Roles))
+            .Concat(List(VictimGroups, record.Victims?.Groups ?? []))
+            .Concat(List(ReparationForms, record.Reparation?.Forms ?? []))
             .Concat(record.Sources.Select((src, ord) => new ChildValues(Sources, [pk, ord, src.Url, src.Title, src.Publisher, src.Date?.ToString()])))
             .Concat(List(Related, record.Related));
     }
 
-    /// <summary>The list rows of a page of records, as the store read them.</summary>
-    public sealed record ChildRows(
-        ILookup<long, string> Aliases,
-        ILookup<long, string> Nationalities,
-        ILookup<long, string> Territories,
-        ILookup<long, string> Bases,
-        ILookup<long, string> Related,
-        ILookup<long, ChargeRow> Charges,
-        ILookup<long, EventRow> Events,
-        ILookup<long, SourceRow> Sources);
-
     /// <summary>Assembles records from their rows, in the order of <paramref name="rows"/>.</summary>
-    public static List<CaseRecord> Assemble(IReadOnlyList<CaseRow> rows, ChildRows children)
+    /// <param name="rows">The case rows.</param>
+    /// <param name="lists">Each list table's rows of these records, by case pk.</param>
+    public static List<CaseRecord> Assemble(IReadOnlyList<CaseRow> rows, IReadOnlyDictionary<ChildTable, ILookup<long, ListRow>> lists)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(children);
-        return rows.Select(r => new CaseRecord
+        ArgumentNullException.ThrowIfNull(lists);
+        return rows.Select(r =>
         {
-            Id = r.Id,
-            CaseGroup = r.CaseGroup,
-            Title = r.Title,
-            Accused = new Accused
+            IEnumerable<ListRow> Rows(ChildTable table) => lists.TryGetValue(table, out var lookup) ? lookup[r.Pk] : [];
+            List<string> Values(ChildTable table) => Rows(table).Select(x => x.A!).ToList();
+            ILookup<long, string> Children(ChildTable table) => Rows(table).ToLookup(x => x.Parent ?? -1, x => x.A!);
+            var chargeTopics = Children(ChargeTopics);
+            var roles = Children(CivilSocietyRoles);
+            var victimGroups = Values(VictimGroups);
+            var reparationForms = Values(ReparationForms);
+            return new CaseRecord
             {
-                Name = r.AccusedName,
-                PublishedName = r.AccusedPublishedName,
-                Aliases = children.Aliases[r.Pk].ToList(),
-                Type = r.AccusedType,
-                Gender = r.AccusedGender,
-                Nationalities = children.Nationalities[r.Pk].ToList(),
-                Affiliation = r.AccusedAffiliation,
-                Position = r.AccusedPosition,
-            },
-            Forum = new Forum { Country = r.ForumCountry, Court = r.ForumCourt, City = r.ForumCity },
-            TerritorialCountries = children.Territories[r.Pk].ToList(),
-            Situation = r.Situation,
-            CrimePeriod = r.CrimeFrom is null ? null : new CrimePeriod { From = ParseDate(r.CrimeFrom), To = ParseDate(r.CrimeTo) },
-            JurisdictionBasis = children.Bases[r.Pk].ToList(),
-            Charges = children.Charges[r.Pk].Select(c => new Charge { Crime = c.Crime, Stage = c.Stage, Qualification = c.Qualification }).ToList(),
-            Stage = r.Stage,
-            Verdict = r.Verdict,
-            Presence = r.Presence,
-            Sentence = r.SentenceType is null ? null : new Sentence { Type = r.SentenceType, Years = r.SentenceYears, Text = r.SentenceText },
-            Events = children.Events[r.Pk].Select(e => new CaseEvent { Date = ParseDate(e.Date), Type = e.Type, Description = e.Description, Outcome = e.Outcome }).ToList(),
-            Summary = r.Summary,
-            Sources = children.Sources[r.Pk].Select(s => new Source { Url = s.Url, Title = s.Title, Publisher = s.Publisher, Date = ParseDate(s.Date) }).ToList(),
-            Related = children.Related[r.Pk].ToList(),
-            Publication = r.Publication,
-            Updated = ParseDate(r.Updated),
+                Id = r.Id,
+                CaseGroup = r.CaseGroup,
+                Title = r.Title,
+                Accused = new Accused
+                {
+                    Name = r.AccusedName,
+                    PublishedName = r.AccusedPublishedName,
+                    Aliases = Values(Aliases),
+                    Type = r.AccusedType,
+                    Gender = r.AccusedGender,
+                    Nationalities = Values(Nationalities),
+                    Affiliation = r.AccusedAffiliation,
+                    Position = r.AccusedPosition,
+                    ResidenceCountry = r.AccusedResidenceCountry,
+                },
+                Forum = new Forum { Country = r.ForumCountry, Court = r.ForumCourt, City = r.ForumCity },
+                TerritorialCountries = Values(Territories),
+                Situation = r.Situation,
+                CrimePeriod = r.CrimeFrom is null ? null : new CrimePeriod { From = ParseDate(r.CrimeFrom), To = ParseDate(r.CrimeTo) },
+                JurisdictionBasis = Values(Bases),
+                Charges = Rows(Charges).Select((c, ord) => new Charge { Crime = c.A, Stage = c.B, Qualification = c.C, Topics = chargeTopics[ord].ToList() }).ToList(),
+                Topics = Values(Topics),
+                Stage = r.Stage,
+                Verdict = r.Verdict,
+                Presence = r.Presence,
+                Sentence = r.SentenceType is null ? null : new Sentence { Type = r.SentenceType, Years = r.SentenceYears, Text = r.SentenceText },
+                Events = Rows(Events).Select(e => new CaseEvent { Date = ParseDate(e.A), Type = e.B, Description = e.C, Outcome = e.D }).ToList(),
+                LegalIssues = Rows(LegalIssues).Select(l => new LegalIssue { Issue = l.A, Note = l.B }).ToList(),
+                CivilSociety = Rows(CivilSociety).Select((o, ord) => new CivilSocietyOrganisation { Name = o.A, Roles = roles[ord].ToList() }).ToList(),
+                Victims = r.VictimsCivilParties is null && r.VictimsCivilPartiesCount is null && victimGroups.Count == 0
+                    ? null
+                    : new Victims { CivilParties = r.VictimsCivilParties, CivilPartiesCount = r.VictimsCivilPartiesCount, Groups = victimGroups },
+                Reparation = r.ReparationOrdered is null && r.ReparationOrderedBy is null && reparationForms.Count == 0 && r.ReparationAmount is null && r.ReparationNote is null
+                    ? null
+                    : new Reparation
+                    {
+                        Ordered = r.ReparationOrdered,
+                        OrderedBy = r.ReparationOrderedBy,
+                        Forms = reparationForms,
+                        Amount = r.ReparationAmount,
+                        Currency = r.ReparationCurrency,
+                        Note = r.ReparationNote,
+                    },
+                Summary = r.Summary,
+                Sources = Rows(Sources).Select(s => new Source { Url = s.A, Title = s.B, Publisher = s.C, Date = ParseDate(s.D) }).ToList(),
+                Related = Values(Related),
+                Publication = r.Publication,
+                Updated = ParseDate(r.Updated),
+            };
         }).ToList();
     }
 
@@ -141,6 +199,8 @@ public static class CaseRowMapping
 
         public string? AccusedPosition { get; set; }
 
+        public string? AccusedResidenceCountry { get; set; }
+
         public string? ForumCountry { get; set; }
 
         public string? ForumCourt { get; set; }
@@ -165,6 +225,20 @@ public static class CaseRowMapping
 
         public string? SentenceText { get; set; }
 
+        public bool? VictimsCivilParties { get; set; }
+
+        public int? VictimsCivilPartiesCount { get; set; }
+
+        public bool? ReparationOrdered { get; set; }
+
+        public string? ReparationOrderedBy { get; set; }
+
+        public double? ReparationAmount { get; set; }
+
+        public string? ReparationCurrency { get; set; }
+
+        public string? ReparationNote { get; set; }
+
         public string? Summary { get; set; }
 
         public string? Publication { get; set; }
@@ -183,6 +257,7 @@ public static class CaseRowMapping
             AccusedGender = r.Accused.Gender,
             AccusedAffiliation = r.Accused.Affiliation,
             AccusedPosition = r.Accused.Position,
+            AccusedResidenceCountry = r.Accused.ResidenceCountry,
             ForumCountry = r.Forum.Country,
             ForumCourt = r.Forum.Court,
             ForumCity = r.Forum.City,
@@ -195,57 +270,36 @@ public static class CaseRowMapping
             SentenceType = r.Sentence?.Type,
             SentenceYears = r.Sentence?.Years,
             SentenceText = r.Sentence?.Text,
+            VictimsCivilParties = r.Victims?.CivilParties,
+            VictimsCivilPartiesCount = r.Victims?.CivilPartiesCount,
+            ReparationOrdered = r.Reparation?.Ordered,
+            ReparationOrderedBy = r.Reparation?.OrderedBy,
+            ReparationAmount = r.Reparation?.Amount,
+            ReparationCurrency = r.Reparation?.Currency,
+            ReparationNote = r.Reparation?.Note,
             Summary = r.Summary,
             Publication = r.Publication,
             Updated = r.Updated?.ToString(),
         };
     }
 
-    /// <summary>A row of a list table: the record and one value.</summary>
-    public sealed class ValueRow
+    /// <summary>A row of any list table: the record, the position, the parent item's position in a nested list, and the values.</summary>
+    public sealed class ListRow
     {
         public long CasePk { get; set; }
 
-        public string Value { get; set; } = string.Empty;
-    }
+        public long Ord { get; set; }
 
-    /// <summary>A row of <c>case_charges</c>.</summary>
-    public sealed class ChargeRow
-    {
-        public long CasePk { get; set; }
+        public long? Parent { get; set; }
 
-        public string? Crime { get; set; }
+        public string? A { get; set; }
 
-        public string? Stage { get; set; }
+        public string? B { get; set; }
 
-        public string? Qualification { get; set; }
-    }
+        public string? C { get; set; }
 
-    /// <summary>A row of <c>case_events</c>.</summary>
-    public sealed class EventRow
-    {
-        public long CasePk { get; set; }
+        public string? D { get; set; }
 
-        public string? Date { get; set; }
-
-        public string? Type { get; set; }
-
-        public string? Description { get; set; }
-
-        public string? Outcome { get; set; }
-    }
-
-    /// <summary>A row of <c>case_sources</c>.</summary>
-    public sealed class SourceRow
-    {
-        public long CasePk { get; set; }
-
-        public string? Url { get; set; }
-
-        public string? Title { get; set; }
-
-        public string? Publisher { get; set; }
-
-        public string? Date { get; set; }
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{CasePk}/{Ord}: {A} {B} {C} {D}");
     }
 }

@@ -19,6 +19,9 @@ public static class SyntheticCases
     private static readonly string[] Territories = ["SY", "IQ", "RW", "CD", "LR", "SL", "GM", "AF", "AR", "CL", "GT", "BA", "HR", "UA", "IR", "TD", "SD"];
     private static readonly string[] EventSequence = ["investigation_opened", "arrest", "indictment", "trial_opened", "verdict_first_instance"];
     private static readonly string[] Outcomes = ["convicted", "acquitted", "partially_convicted"];
+
+    /// <summary>The stage a record without a verdict has reached after the first n+1 events of <see cref="EventSequence"/>.</summary>
+    private static readonly string[] PreVerdictStages = ["investigation", "arrest", "indictment", "trial"];
     private static readonly string[] Words = ["detention", "checkpoint", "prison", "village", "massacre", "militia", "interrogation", "convoy", "camp", "hospital", "school", "church", "market", "border", "shelling", "siege"];
 
     public static IEnumerable<CaseRecord> Generate(int count, int seed = 1)
@@ -36,28 +39,63 @@ public static class SyntheticCases
         string PickCode(Vocabulary vocabulary) => vocabulary.Terms[random.Next(vocabulary.Terms.Count)].Code;
 
         var serial = number.ToString("D7", CultureInfo.InvariantCulture);
-        var name = $"{Pick(GivenNames)} {Pick(FamilyNames)}";
+        var grouped = random.Next(4) == 0;
+        // Co-defendants (consecutive numbers share a group) get different given names, so no group names one person twice.
+        var name = $"{(grouped ? GivenNames[number % GivenNames.Length] : Pick(GivenNames))} {Pick(FamilyNames)}";
         var forum = Pick(Forums);
         var territory = Pick(Territories);
         var fromYear = 1975 + random.Next(45);
         var events = new List<CaseEvent>();
         var year = fromYear + 1 + random.Next(5);
+        var dates = new List<PartialDate>();
         foreach (var type in EventSequence.Take(1 + random.Next(5)))
+        {
+            dates.Add(PartialDate.OfDay(year, 1 + random.Next(12), 1 + random.Next(28)));
+            year += random.Next(2);
+        }
+
+        dates.Sort();
+        var crimes = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => PickCode(Catalogue.Crime)).Distinct().ToList();
+        var outcome = Pick(Outcomes);
+        if (outcome == "partially_convicted" && crimes.Count == 1)
+        {
+            // A partial conviction needs one crime convicted and another acquitted.
+            outcome = "convicted";
+        }
+
+        foreach (var (type, date) in EventSequence.Zip(dates))
         {
             events.Add(new CaseEvent
             {
-                Date = PartialDate.OfDay(year, 1 + random.Next(12), 1 + random.Next(28)),
+                Date = date,
                 Type = type,
                 Description = $"{Pick(Words)} {Pick(Words)}",
-                Outcome = type == "verdict_first_instance" ? Pick(Outcomes) : null,
+                Outcome = type == "verdict_first_instance" ? outcome : null,
             });
-            year += random.Next(2);
         }
+
+        // Verdict, stage, charges and sentence follow the events, as the format's consistency rules require.
+        var verdict = events[^1].Outcome;
+        var charges = crimes.Select((crime, i) => new Charge
+        {
+            Crime = crime,
+            Stage = verdict switch
+            {
+                "convicted" => "convicted",
+                "acquitted" => "acquitted",
+                "partially_convicted" => i == 0 ? "convicted" : "acquitted",
+                _ => events.Any(e => e.Type == "indictment") ? "charged" : "alleged",
+            },
+            Qualification = null,
+            Topics = random.Next(5) == 0 ? [PickCode(Catalogue.Topic)] : [],
+        }).ToList();
+        var stage = verdict is null ? PreVerdictStages[events.Count - 1] : Pick(["judgment", "appeal", "final"]);
+        var guilty = verdict is "convicted" or "partially_convicted";
 
         return new CaseRecord
         {
             Id = IdPrefix + serial,
-            CaseGroup = random.Next(4) == 0 ? $"{IdPrefix}group-{number / 3:D6}" : null,
+            CaseGroup = grouped ? $"{IdPrefix}group-{number / 3:D6}" : null,
             Title = $"[synthetic] {name} ({forum})",
             Accused = new Accused
             {
@@ -69,21 +107,22 @@ public static class SyntheticCases
                 Nationalities = [territory],
                 Affiliation = PickCode(Catalogue.Affiliation),
                 Position = $"Commander of the {Pick(Words)} unit",
+                ResidenceCountry = random.Next(2) == 0 ? forum : null,
             },
             Forum = new Forum { Country = forum, Court = $"Synthetic Court of {Countries.NameOf(forum)}", City = null },
             TerritorialCountries = [territory],
             Situation = $"{Countries.NameOf(territory)} {fromYear}",
             CrimePeriod = new CrimePeriod { From = PartialDate.OfYear(fromYear), To = PartialDate.OfYear(fromYear + random.Next(3)) },
             JurisdictionBasis = [PickCode(Catalogue.JurisdictionBasis)],
-            Charges = Enumerable.Range(0, 1 + random.Next(3))
-                .Select(_ => PickCode(Catalogue.Crime)).Distinct()
-                .Select(crime => new Charge { Crime = crime, Stage = PickCode(Catalogue.ChargeStage), Qualification = null })
-                .ToList(),
-            Stage = PickCode(Catalogue.Stage),
-            Verdict = PickCode(Catalogue.Verdict),
+            Charges = charges,
+            Topics = random.Next(2) == 0 ? [PickCode(Catalogue.Topic)] : [],
+            Stage = stage,
+            Verdict = verdict ?? "none",
             Presence = PickCode(Catalogue.Presence),
-            Sentence = random.Next(3) == 0 ? new Sentence { Type = "years", Years = 1 + random.Next(30), Text = null } : null,
+            Sentence = guilty && random.Next(2) == 0 ? new Sentence { Type = "years", Years = 1 + random.Next(30), Text = null } : null,
             Events = events,
+            LegalIssues = random.Next(10) == 0 ? [new LegalIssue { Issue = PickCode(Catalogue.LegalIssue), Note = "Synthetic note." }] : [],
+            CivilSociety = random.Next(2) == 0 ? [new CivilSocietyOrganisation { Name = $"Synthetic {Pick(Words)} Network", Roles = [PickCode(Catalogue.CivilSocietyRole)] }] : [],
             Summary = $"Synthetic record generated for scale tests; not a real case. Mentions {Pick(Words)} and {Pick(Words)}.",
             Sources = [new Source { Url = $"https://example.org/synthetic/{serial}", Title = "Synthetic source", Publisher = null, Date = null }],
             Related = [],

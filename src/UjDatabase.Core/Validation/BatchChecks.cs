@@ -13,6 +13,7 @@ public sealed class BatchChecks
 {
     private readonly Dictionary<string, (string Source, int? Line)> firstSeen = new(StringComparer.Ordinal);
     private readonly List<(string Source, string From, int? Line, int Index, string To)> references = [];
+    private readonly Dictionary<(string Group, string Name), string> defendants = [];
 
     public List<ValidationProblem> Add(CaseRecord record, int? line, string source)
     {
@@ -27,6 +28,20 @@ public sealed class BatchChecks
         else
         {
             firstSeen.Add(record.Id, (source, line));
+        }
+
+        // One proceeding, one record per defendant: the same person twice would be counted twice.
+        if (record.CaseGroup is { } group && record.Accused.Name is { } name)
+        {
+            var key = (group, Search.QueryText.Fold(name));
+            if (defendants.TryGetValue(key, out var other) && other != record.Id)
+            {
+                problems.Add(new(record.Id, line, "accused.name", name, $"is already the accused of record '{other}' in case group '{group}'"));
+            }
+            else
+            {
+                defendants[key] = record.Id;
+            }
         }
 
         for (var i = 0; i < record.Related.Count; i++)

@@ -141,9 +141,55 @@ public static class Catalogue
         new("published", "Published", "Public."),
     ]);
 
+    public static Vocabulary Topic { get; } = new("topics[]",
+    [
+        new("sexual_gender_based_violence", "Sexual and gender-based violence", "Rape, sexual slavery, forced marriage, sexual torture and other violence aimed at people because of their sex or gender."),
+        new("children", "Children", "Children were among the victims, or were recruited or used in hostilities."),
+        new("enslavement", "Enslavement", "Enslavement, forced labour or trafficking of people."),
+        new("persecution", "Persecution of a group", "Crimes aimed at an ethnic, religious, political or other group as such."),
+        new("attacks_on_civilians", "Attacks on civilians", "Attacks directed at civilians or civilian objects, or indiscriminate attacks."),
+        new("prohibited_weapons", "Chemical or prohibited weapons", "Chemical, biological or other weapons that international law prohibits."),
+        new("pillage_economic", "Pillage and economic crimes", "Pillage, plunder of resources, and supplying goods, money or technology that made crimes possible."),
+        new("cultural_heritage", "Cultural heritage", "Destruction or looting of cultural or religious property."),
+        new("starvation", "Starvation", "Starving civilians as a method of warfare, including sieges that cut off food."),
+        new("environmental_harm", "Environmental harm", "Widespread, long-term and severe damage to the natural environment."),
+        new("other", "Other", "Another topic, described in the summary."),
+    ]);
+
+    public static Vocabulary LegalIssue { get; } = new("legal_issues[].issue",
+    [
+        new("immunity", "Immunity", "Whether the accused's office bars prosecution (functional or personal immunity)."),
+        new("amnesty", "Amnesty", "Whether an amnesty granted in another state bars prosecution."),
+        new("statute_of_limitations", "Statute of limitations", "Whether the crimes are time-barred."),
+        new("presence_requirement", "Presence requirement", "Whether the accused must be, or have been, in the forum state."),
+        new("subsidiarity", "Subsidiarity or complementarity", "Whether the territorial state or an international court should act first."),
+        new("ne_bis_in_idem", "Ne bis in idem", "Whether the accused was already tried for the same facts."),
+        new("fair_trial", "Fair trial or trial in absentia", "Questions of fair trial, translation or trial without the accused."),
+        new("evidence_abroad", "Evidence gathered abroad", "Gathering evidence, hearing witnesses or visiting crime scenes in another state."),
+        new("other", "Other", "Another legal issue, described in the note."),
+    ]);
+
+    public static Vocabulary CivilSocietyRole { get; } = new("civil_society[].roles[]",
+    [
+        new("complainant", "Complainant", "Filed or joined the criminal complaint that started or widened the case."),
+        new("civil_party", "Civil party", "Represented victims as civil parties or joint plaintiffs, or took part as one."),
+        new("witness_support", "Support to witnesses", "Found, supported or accompanied victims and witnesses."),
+        new("documentation", "Documentation", "Collected or analysed evidence used in the case."),
+        new("trial_monitoring", "Trial monitoring", "Observed the proceedings and reported on them."),
+        new("other", "Other", "Another role, such as advocacy for the case."),
+    ]);
+
+    public static Vocabulary ReparationForm { get; } = new("reparation.forms[]",
+    [
+        new("compensation", "Compensation", "Money paid to victims for the harm they suffered."),
+        new("restitution", "Restitution", "Return of property or restoration of rights."),
+        new("symbolic", "Symbolic", "An apology, a memorial, publication of the judgment or a symbolic sum."),
+        new("other", "Other", "Another form, described in the note."),
+    ]);
+
     public static IReadOnlyList<Vocabulary> All { get; } =
     [
         AccusedType, Gender, Affiliation, Crime, ChargeStage, JurisdictionBasis, Stage, Verdict, Presence, EventType,
-        SentenceType, Publication,
+        SentenceType, Publication, Topic, LegalIssue, CivilSocietyRole, ReparationForm,
     ];
 }

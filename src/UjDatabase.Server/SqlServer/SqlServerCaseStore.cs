@@ -75,13 +75,25 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
         }
 
         table.Columns.Add("sentence_years", typeof(double));
+        table.Columns.Add("accused_residence_country", typeof(string));
+        table.Columns.Add("victims_civil_parties", typeof(bool));
+        table.Columns.Add("victims_civil_parties_count", typeof(int));
+        table.Columns.Add("reparation_ordered", typeof(bool));
+        table.Columns.Add("reparation_ordered_by", typeof(string));
+        table.Columns.Add("reparation_amount", typeof(double));
+        table.Columns.Add("reparation_currency", typeof(string));
+        table.Columns.Add("reparation_note", typeof(string));
         foreach (var r in records)
         {
             var row = CaseRow.From(r, 0);
             table.Rows.Add(row.Id, row.CaseGroup, row.Title, row.AccusedName, row.AccusedPublishedName, row.AccusedType, row.AccusedGender,
                 row.AccusedAffiliation, row.AccusedPosition, row.ForumCountry, row.ForumCourt, row.ForumCity, row.Situation, row.CrimeFrom,
                 row.CrimeTo, row.Stage, row.Verdict, row.Presence, row.SentenceType, row.Summary, row.Publication, row.Updated, row.SentenceText,
-                (object?)row.SentenceYears ?? DBNull.Value);
+                (object?)row.SentenceYears ?? DBNull.Value, (object?)row.AccusedResidenceCountry ?? DBNull.Value,
+                (object?)row.VictimsCivilParties ?? DBNull.Value, (object?)row.VictimsCivilPartiesCount ?? DBNull.Value,
+                (object?)row.ReparationOrdered ?? DBNull.Value, (object?)row.ReparationOrderedBy ?? DBNull.Value,
+                (object?)row.ReparationAmount ?? DBNull.Value, (object?)row.ReparationCurrency ?? DBNull.Value,
+                (object?)row.ReparationNote ?? DBNull.Value);
         }
 
         return table;
@@ -95,7 +107,7 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
             var table = new DataTable();
             foreach (var column in t.Columns)
             {
-                table.Columns.Add(column, column switch { "case_pk" => typeof(long), "ord" => typeof(int), _ => typeof(string) });
+                table.Columns.Add(column, column == "case_pk" ? typeof(long) : column == "ord" || column == t.ParentColumn ? typeof(int) : typeof(string));
             }
 
             return table;
@@ -228,16 +240,12 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
         }
 
         var pks = rows.Select(r => r.Pk).ToArray();
-        async Task<ILookup<long, string>> Values(string sql) => (await connection.QueryAsync<CaseRowMapping.ValueRow>(sql, new { pks })).ToLookup(r => r.CasePk, r => r.Value);
-        var children = new CaseRowMapping.ChildRows(
-            await Values(CaseRowMapping.SelectAliases),
-            await Values(CaseRowMapping.SelectNationalities),
-            await Values(CaseRowMapping.SelectTerritories),
-            await Values(CaseRowMapping.SelectBases),
-            await Values(CaseRowMapping.SelectRelated),
-            (await connection.QueryAsync<CaseRowMapping.ChargeRow>(CaseRowMapping.SelectCharges, new { pks })).ToLookup(r => r.CasePk),
-            (await connection.QueryAsync<CaseRowMapping.EventRow>(CaseRowMapping.SelectEvents, new { pks })).ToLookup(r => r.CasePk),
-            (await connection.QueryAsync<CaseRowMapping.SourceRow>(CaseRowMapping.SelectSources, new { pks })).ToLookup(r => r.CasePk));
-        return CaseRowMapping.Assemble(rows, children).Select((record, i) => new VersionedRecord(record, rows[i].Version)).ToList();
+        var lists = new Dictionary<CaseRowMapping.ChildTable, ILookup<long, CaseRowMapping.ListRow>>();
+        foreach (var table in CaseRowMapping.ChildTables)
+        {
+            lists[table] = (await connection.QueryAsync<CaseRowMapping.ListRow>(table.SelectSql, new { pks })).ToLookup(r => r.CasePk);
+        }
+
+        return CaseRowMapping.Assemble(rows, lists).Select((record, i) => new VersionedRecord(record, rows[i].Version)).ToList();
     }
 }
