@@ -190,4 +190,69 @@ public sealed class ExportAndStatsTests(FreshAppFactory factory) : IClassFixture
         Assert.Equal(7, page.QuerySelectorAll(".stats-table").Length);
         Assert.Contains("Convictions since 2015", page.QuerySelectorAll("h2").Select(h => h.TextContent));
     }
+
+    [Theory]
+    [InlineData("/stats?q=qwertyzzz", "selects no records")]
+    [InlineData("/stats?forum=AR&territory=SY", "selects no records")]
+    [InlineData("/stats?measure=acquitted&year=2025&by=forum&territory=RW", "none of them counts under this rule in 2025")]
+    public async Task An_empty_statistics_table_is_shown_with_the_reason_and_an_empty_chart(string url, string reason)
+    {
+        var response = await factory.CreateClient().GetAsync(url);
+        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(reason, page.QuerySelector(".stats-table .notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Nothing to chart", page.QuerySelector("figure.chart svg")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/stats/chart.svg?by=crime&forum=AR&territory=SY")]
+    [InlineData("/api/stats/chart.svg?by=year&q=qwertyzzz&measure=convicted")]
+    [InlineData("/api/stats/chart.svg?q=qwertyzzz")]
+    public async Task The_chart_of_an_empty_table_is_an_svg_that_says_why(string url)
+    {
+        var response = await factory.CreateClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var svg = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Contains("selects no records", svg.Element(ns + "desc")!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_statistics_link_of_an_empty_search_shows_an_empty_table()
+    {
+        var client = factory.CreateClient();
+        var search = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/search?q=qwertyzzz&forum=DE"));
+        var link = search.QuerySelector(".result-bar a[href^=\"/stats\"]")!.GetAttribute("href")!;
+
+        var response = await client.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Nothing counted", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_table_in_json_says_why_it_is_empty()
+    {
+        var json = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/api/stats?q=qwertyzzz&by=forum")).RootElement;
+
+        Assert.Equal(0, json.GetProperty("total").GetProperty("count").GetInt64());
+        Assert.Equal(0, json.GetProperty("rows").GetArrayLength());
+        Assert.Contains("selects no records", json.GetProperty("empty").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_two_dimension_table_has_a_total_for_each_column()
+    {
+        var json = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/api/stats?by=forum&by=crime")).RootElement;
+        var client = factory.CreateClient();
+
+        foreach (var column in json.GetProperty("columns").EnumerateArray().Take(3))
+        {
+            var total = column.GetProperty("total");
+            var listed = JsonDocument.Parse(await client.GetStringAsync("/api/cases" + new Uri(total.GetProperty("records").GetString()!).Query)).RootElement;
+            Assert.Equal(total.GetProperty("count").GetInt64(), listed.GetProperty("total").GetInt64());
+        }
+    }
 }

@@ -28,7 +28,7 @@ public static class StatisticsExport
 
         if (table.Request.By.Count > 0)
         {
-            yield return ["Total (distinct)", .. table.Columns.Select(_ => (object?)null), table.Total.Count];
+            yield return ["Total (distinct)", .. table.ColumnTotals.Select(c => (object?)c.Count), table.Total.Count];
         }
     }
 
@@ -69,7 +69,7 @@ public static class StatisticsExport
             unit = StatisticsRequest.UnitCode(table.Request.Unit),
             by = table.Request.By,
             query = table.Request.ToQueryString(),
-            columns = table.Columns.Select(c => new { value = c.Value, label = c.Label }),
+            columns = table.Columns.Select((c, i) => new { value = c.Value, label = c.Label, total = new { count = table.ColumnTotals[i].Count, records = Link(table.ColumnTotals[i].Query) } }),
             rows = table.Rows.Select(r => new
             {
                 value = r.Key.Value,
@@ -78,6 +78,7 @@ public static class StatisticsExport
                 total = new { count = r.Total.Count, records = Link(r.Total.Query) },
             }),
             total = new { count = table.Total.Count, records = Link(table.Total.Query) },
+            empty = table.WhyEmpty,
             records_read = table.RecordsRead,
             generated_at = generatedAt,
         };

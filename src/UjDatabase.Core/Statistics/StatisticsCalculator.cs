@@ -189,7 +189,10 @@ public static class StatisticsCalculator
             + (request.By.Any(b => b != StatisticsRequest.YearDimension)
                 ? " A record with several values of a dimension (two countries, three crimes) counts under each, so rows can add up to more than the total; records with no value count under “Not recorded”."
                 : string.Empty);
-        return new StatisticsTable(Title(request), rule, request, second is null ? [] : columns.Select(c => Describe(second, c)).ToList(), tableRows, Cell(Total, Total), read);
+        return new StatisticsTable(Title(request), rule, request, second is null ? [] : columns.Select(c => Describe(second, c)).ToList(), tableRows, Cell(Total, Total), read)
+        {
+            ColumnTotals = second is null ? [] : columns.Select(c => Cell(Total, c)).ToList(),
+        };
     }
 
     /// <summary>Years in order; other values by count, largest first, then by label.</summary>

@@ -21,17 +21,33 @@ public static class SvgChart
     {
         ArgumentNullException.ThrowIfNull(table);
         var rows = table.Rows.Where(r => r.Key.Value != "\u0000total").ToList();
+        if (table.WhyEmpty is { } why)
+        {
+            return Nothing(table, why);
+        }
+
+        if (rows.Count == 0)
+        {
+            // No dimension: one bar for the total.
+            rows = [.. table.Rows];
+        }
+
         var byYear = table.Request.By.Count > 0 && table.Request.By[0] == StatisticsRequest.YearDimension;
         return byYear ? Line(table, rows) : Bars(table, rows.Take(maxBars).ToList(), rows.Count);
     }
 
+    /// <summary>An empty table charts nothing: the chart says so, and why.</summary>
+    private static string Nothing(StatisticsTable table, string why)
+    {
+        const int height = 110;
+        var svg = Start(table, height, string.Empty);
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"12\" y=\"62\" fill=\"{Muted}\" font-size=\"14\">Nothing to chart: no records count under this rule.</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"12\" y=\"86\" fill=\"{Muted}\" font-size=\"12\">{Encode(Shorten(why, 110))}</text>");
+        return svg.Append("</svg>").ToString();
+    }
+
     private static string Bars(StatisticsTable table, List<TableRow> rows, int allRows)
     {
-        if (rows.Count == 0)
-        {
-            rows = [.. table.Rows];
-        }
-
         const int labelWidth = 230;
         const int rowHeight = 26;
         var top = 44;
@@ -62,11 +78,6 @@ public static class SvgChart
         const int plotHeight = 240;
         var height = top + plotHeight + 70;
         var svg = Start(table, height, string.Empty);
-        if (rows.Count == 0)
-        {
-            return svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"{top + 40}\" text-anchor=\"middle\" fill=\"{Muted}\">No records</text></svg>").ToString();
-        }
-
         var years = rows.Select(r => int.Parse(r.Key.Value, CultureInfo.InvariantCulture)).ToList();
         var first = years.Min();
         var last = years.Max();
@@ -103,7 +114,7 @@ public static class SvgChart
 
     private static StringBuilder Start(StatisticsTable table, int height, string note)
     {
-        var description = $"{table.Rule}{note} Total: {table.Total.Count}.";
+        var description = $"{table.Rule}{note} Total: {table.Total.Count}.{(table.WhyEmpty is { } why ? " " + why : string.Empty)}";
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" height=\"{height}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"system-ui, sans-serif\">");
         svg.Append("<title id=\"chart-title\">").Append(Encode(table.Title)).Append("</title>");
