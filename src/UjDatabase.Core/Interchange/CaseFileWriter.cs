@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using UjDatabase.Core.Cases;
 
@@ -13,10 +14,15 @@ public enum InterchangeFormat
     Jsonl,
 }
 
-/// <summary>Writes records in the interchange format, streaming: output is flushed as it goes.</summary>
+/// <summary>
+/// Writes records in the interchange format, streaming: output is flushed as it goes. Every write to the output is
+/// asynchronous, because an HTTP response (Kestrel) refuses synchronous writes.
+/// </summary>
 public static class CaseFileWriter
 {
     private const int FlushEvery = 256;
+
+    private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
 
     public static async Task<long> WriteAsync(Stream output, IAsyncEnumerable<CaseRecord> records, InterchangeFormat format, CancellationToken cancellationToken = default)
     {
@@ -30,13 +36,24 @@ public static class CaseFileWriter
     private static async Task<long> WriteArrayAsync(Stream output, IAsyncEnumerable<CaseRecord> records, CancellationToken cancellationToken)
     {
         var options = CaseJson.IndentedOptions;
-        await using var writer = new Utf8JsonWriter(output, new JsonWriterOptions
+        // The writer fills a memory buffer, never the output: a converter may flush its writer synchronously, which
+        // an HTTP response refuses. The buffer goes to the output asynchronously, a batch of records at a time.
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        await using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
         {
             Indented = true,
             IndentSize = 2,
             NewLine = "\n",
             Encoder = options.Encoder,
         });
+
+        async Task DrainAsync()
+        {
+            writer.Flush();
+            await output.WriteAsync(buffer.WrittenMemory, cancellationToken);
+            buffer.ResetWrittenCount();
+        }
+
         writer.WriteStartArray();
         long count = 0;
         await foreach (var record in records.WithCancellation(cancellationToken))
@@ -44,13 +61,13 @@ public static class CaseFileWriter
             JsonSerializer.Serialize(writer, record, options);
             if (++count % FlushEvery == 0)
             {
-                await writer.FlushAsync(cancellationToken);
+                await DrainAsync();
             }
         }
 
         writer.WriteEndArray();
-        await writer.FlushAsync(cancellationToken);
-        output.WriteByte((byte)'\n');
+        await DrainAsync();
+        await output.WriteAsync(NewLine, cancellationToken);
         await output.FlushAsync(cancellationToken);
         return count;
     }
@@ -61,7 +78,7 @@ public static class CaseFileWriter
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
             await JsonSerializer.SerializeAsync(output, record, CaseJson.Options, cancellationToken);
-            output.WriteByte((byte)'\n');
+            await output.WriteAsync(NewLine, cancellationToken);
             count++;
         }
 
