@@ -255,4 +255,19 @@ public sealed class ExportAndStatsTests(FreshAppFactory factory) : IClassFixture
             Assert.Equal(total.GetProperty("count").GetInt64(), listed.GetProperty("total").GetInt64());
         }
     }
+
+    [Fact]
+    public async Task The_csv_export_says_what_each_accused_was_convicted_acquitted_and_charged_with()
+    {
+        var rows = ReadCsv(await factory.CreateClient().GetByteArrayAsync("/api/cases/export?format=csv&charge_stage=acquitted"));
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.False(string.IsNullOrEmpty((string)r["acquitted_of"])));
+        foreach (var row in rows)
+        {
+            var convicted = ((string)row["convicted_of"]).Split("; ", StringSplitOptions.RemoveEmptyEntries);
+            var charges = ((string)row["charges"]).Split("; ");
+            Assert.All(convicted, crime => Assert.Contains($"{crime}:convicted", charges));
+        }
+    }
 }

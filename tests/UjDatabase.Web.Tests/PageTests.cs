@@ -214,4 +214,46 @@ public sealed class PageTests(FreshAppFactory factory) : IClassFixture<FreshAppF
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("/search?forum=DE&page=2", page.QuerySelector(".empty a")!.GetAttribute("href"));
     }
+
+    /// <summary>A seed record convicted of some crimes and not (or not yet) of others.</summary>
+    private static Core.Cases.CaseRecord Mixed() => Seed.First(r => r.Charges.Any(c => c.Stage == "convicted") && r.Charges.Any(c => c.Stage != "convicted" && !r.Charges.Any(o => o.Crime == c.Crime && o.Stage == "convicted")));
+
+    [Fact]
+    public async Task A_result_card_says_what_the_accused_was_convicted_of_and_what_only_charged_or_dropped()
+    {
+        var record = Mixed();
+        var (_, page) = await GetPageAsync($"/search?q=%22{Uri.EscapeDataString(record.Title)}%22");
+
+        var card = page.QuerySelectorAll("li.hit").Single(li => li.GetAttribute("data-case-id") == record.Id);
+        var outcomes = card.QuerySelectorAll(".outcomes .outcome").ToDictionary(o => o.QuerySelector("dt")!.TextContent, o => o.QuerySelector("dd")!.TextContent);
+        var convicted = record.Charges.Where(c => c.Stage == "convicted").Select(c => Core.Vocabularies.Catalogue.Crime.LabelOf(c.Crime!)).Distinct();
+        Assert.Equal(string.Join(", ", convicted), outcomes["Convicted of"]);
+        var other = record.Charges.First(c => c.Stage != "convicted" && !record.Charges.Any(o => o.Crime == c.Crime && o.Stage == "convicted"));
+        var phrase = Core.Cases.ChargeOutcomes.Phrases.Single(p => p.Stage == other.Stage).Label;
+        Assert.Contains(Core.Vocabularies.Catalogue.Crime.LabelOf(other.Crime!), outcomes[phrase], StringComparison.Ordinal);
+        Assert.DoesNotContain(Core.Vocabularies.Catalogue.Crime.LabelOf(other.Crime!), outcomes["Convicted of"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Feed_categories_name_each_crime_with_its_outcome()
+    {
+        var record = Mixed();
+        var feed = XDocument.Parse(await factory.CreateClient().GetStringAsync($"/feeds/cases.atom?q=%22{Uri.EscapeDataString(record.Title)}%22"));
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+
+        var entry = feed.Root!.Elements(atom + "entry").Single(e => e.Element(atom + "id")!.Value.EndsWith($"/cases/{record.Id}", StringComparison.Ordinal));
+        var terms = entry.Elements(atom + "category").Select(c => c.Attribute("term")!.Value).Order(StringComparer.Ordinal);
+        Assert.Equal(record.Charges.Select(c => $"{c.Stage}:{c.Crime}").Distinct().Order(StringComparer.Ordinal), terms);
+        Assert.Contains(entry.Elements(atom + "category"), c => c.Attribute("label")!.Value.StartsWith("Convicted of ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_case_page_header_groups_crimes_by_outcome()
+    {
+        var record = Mixed();
+        var (_, page) = await GetPageAsync($"/cases/{record.Id}");
+
+        var labels = page.QuerySelectorAll(".case-header .outcomes dt").Select(d => d.TextContent).ToList();
+        Assert.Equal(Core.Cases.ChargeOutcomes.Of(record).Select(o => o.Label), labels);
+    }
 }

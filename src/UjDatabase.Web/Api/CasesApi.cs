@@ -52,6 +52,11 @@ public static class CasesApi
                 h.Record.Forum.Court,
                 h.Record.TerritorialCountries,
                 h.Record.Charges.Select(c => c.Crime!).Distinct().ToList(),
+                ChargeOutcomes.CrimesAt(h.Record, "convicted"),
+                ChargeOutcomes.CrimesAt(h.Record, "acquitted"),
+                ChargeOutcomes.CrimesAt(h.Record, "charged"),
+                ChargeOutcomes.CrimesAt(h.Record, "alleged"),
+                ChargeOutcomes.CrimesAt(h.Record, "dropped"),
                 h.Record.Stage,
                 h.Record.Verdict,
                 h.Highlights,
@@ -90,7 +95,11 @@ public sealed record CaseSearchResponse(
     IReadOnlyList<FacetResult> Facets,
     IReadOnlyList<FacetValue> EventYears);
 
-/// <summary>One search result: the main facts of the record, and highlighted snippets (HTML with <c>&lt;mark&gt;</c>).</summary>
+/// <summary>
+/// One search result: the main facts of the record, and highlighted snippets (HTML with <c>&lt;mark&gt;</c>).
+/// <c>Crimes</c> lists every crime at any stage; the outcome lists say what the accused was convicted of, acquitted
+/// of, charged with, investigated for, and what was dropped.
+/// </summary>
 public sealed record CaseSearchItem(
     string Id,
     string Url,
@@ -100,6 +109,11 @@ public sealed record CaseSearchItem(
     string? Court,
     IReadOnlyList<string> Territories,
     IReadOnlyList<string> Crimes,
+    IReadOnlyList<string> ConvictedOf,
+    IReadOnlyList<string> AcquittedOf,
+    IReadOnlyList<string> ChargedWith,
+    IReadOnlyList<string> InvestigatedFor,
+    IReadOnlyList<string> Dropped,
     string? Stage,
     string? Verdict,
     IReadOnlyList<string> Highlights,

@@ -79,12 +79,16 @@ public static class CasesFeed
                 xml.WriteAttributeString("type", "text");
                 xml.WriteString(Summary(record));
                 xml.WriteEndElement();
-                foreach (var crime in record.Charges.Select(c => c.Crime!).Distinct())
+                // One category per outcome and crime ("Convicted of war crimes"), never the verdict beside every charge.
+                foreach (var outcome in ChargeOutcomes.Of(record))
                 {
-                    xml.WriteStartElement("category", atom);
-                    xml.WriteAttributeString("term", crime);
-                    xml.WriteAttributeString("label", Catalogue.Crime.LabelOf(crime));
-                    xml.WriteEndElement();
+                    foreach (var crime in outcome.Crimes)
+                    {
+                        xml.WriteStartElement("category", atom);
+                        xml.WriteAttributeString("term", $"{outcome.Stage}:{crime}");
+                        xml.WriteAttributeString("label", ChargeOutcomes.Describe(outcome.Stage, crime));
+                        xml.WriteEndElement();
+                    }
                 }
 
                 xml.WriteEndElement();

@@ -10,10 +10,11 @@ public static class RecordDisplay
 
     public static string Label(Vocabulary vocabulary, string? code) => code is null ? "Not recorded" : vocabulary.LabelOf(code);
 
-    public static IEnumerable<string> Crimes(CaseRecord record)
+    /// <summary>The crimes of one outcome, labelled: "Crimes against humanity, Torture".</summary>
+    public static string Crimes(ChargeOutcome outcome)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        return record.Charges.Select(c => c.Crime!).Distinct().Select(Catalogue.Crime.LabelOf);
+        ArgumentNullException.ThrowIfNull(outcome);
+        return string.Join(", ", outcome.Crimes.Select(Catalogue.Crime.LabelOf));
     }
 
     /// <summary>The first event and the latest verdict (or the latest event), as "Arrest, 12 February 2019".</summary>
