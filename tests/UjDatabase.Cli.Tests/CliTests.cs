@@ -201,7 +201,7 @@ public sealed class CliTests : IDisposable
         var run = await RunAsync("stats", "--year", "2022", "--by", "forum", "--unit", "cases");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Contains("## With developments in 2022 by prosecuting state (cases)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("## Cases with developments in 2022, by prosecuting state", run.Out, StringComparison.Ordinal);
         Assert.Contains("| Prosecuting state | Count |", run.Out, StringComparison.Ordinal);
         Assert.Contains("Counting rule: A record counts in a year when at least one of its events", run.Out, StringComparison.Ordinal);
     }
@@ -272,5 +272,18 @@ public sealed class CliTests : IDisposable
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    }
+
+    [Theory]
+    [InlineData("--year", "abc")]
+    [InlineData("--year", "2024abc")]
+    [InlineData("--unit", "people")]
+    [InlineData("--by", "victims")]
+    public async Task Stats_rejects_a_bad_option_value_with_exit_2_naming_it(string option, string value)
+    {
+        var run = await RunAsync("stats", option, value);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains($"{option[2..]}={value}", run.Error, StringComparison.Ordinal);
     }
 }

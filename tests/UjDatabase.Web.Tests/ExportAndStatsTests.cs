@@ -158,7 +158,7 @@ public sealed class ExportAndStatsTests(FreshAppFactory factory) : IClassFixture
         var svg = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
         XNamespace ns = "http://www.w3.org/2000/svg";
         Assert.Equal("img", svg.Attribute("role")!.Value);
-        Assert.Equal("Convicted by year (defendants)", svg.Element(ns + "title")!.Value);
+        Assert.Equal("Defendants convicted, by year", svg.Element(ns + "title")!.Value);
         Assert.Contains("convicted the accused", svg.Element(ns + "desc")!.Value, StringComparison.Ordinal);
         Assert.Contains(svg.Descendants(ns + "text"), t => t.Value == "Year");
     }
@@ -188,7 +188,7 @@ public sealed class ExportAndStatsTests(FreshAppFactory factory) : IClassFixture
         var labels = page.QuerySelectorAll(".headlines .figure-label").Select(l => l.TextContent).ToList();
         Assert.Equal(["Cases with developments", "New cases", "Defendants convicted", "Defendants acquitted", "Defendants on trial", "Prosecuting states"], labels);
         Assert.Equal(7, page.QuerySelectorAll(".stats-table").Length);
-        Assert.Contains("Convictions since 2015", page.QuerySelectorAll("h2").Select(h => h.TextContent));
+        Assert.Contains("Defendants convicted, by year, 2015–2022", page.QuerySelectorAll("h2").Select(h => h.TextContent));
     }
 
     [Theory]
@@ -268,6 +268,73 @@ public sealed class ExportAndStatsTests(FreshAppFactory factory) : IClassFixture
             var convicted = ((string)row["convicted_of"]).Split("; ", StringSplitOptions.RemoveEmptyEntries);
             var charges = ((string)row["charges"]).Split("; ");
             Assert.All(convicted, crime => Assert.Contains($"{crime}:convicted", charges));
+        }
+    }
+
+    [Fact]
+    public async Task The_year_in_review_is_one_workbook_with_a_sheet_per_table_each_saying_what_it_counts()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/stats/review?year=2022&since=2015&format=xlsx");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ujdatabase-year-in-review-2022.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!.Trim('"'));
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToList();
+        var names = sheets.Select(s => s.Name!.Value!).ToList();
+        Assert.Equal(["Headline figures", "1 By prosecuting state", "2 By crimes committed in", "3 By crime", "4 By accused nationality", "5 By affiliation", "6 By gender", "7 By year", "About"], names);
+        Assert.All(names, n => Assert.True(n.Length <= 31));
+        foreach (var sheet in sheets.Skip(1).SkipLast(1))
+        {
+            var part = (WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!);
+            var firstColumn = part.Worksheet.Descendants<Row>().Take(5).Select(r => r.Elements<Cell>().First().InlineString!.Text!.Text).ToList();
+            Assert.Matches("(Cases|Defendants)", firstColumn[0]);
+            Assert.Equal(["Year", "Unit", "Counting rule", "Records read"], firstColumn.Skip(1));
+        }
+    }
+
+    [Fact]
+    public async Task Each_table_of_the_review_downloads_as_csv_named_after_what_it_holds()
+    {
+        var client = factory.CreateClient();
+        var response = await client.GetAsync("/api/stats/review?year=2022&format=csv&table=1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ujdatabase-cases-with-developments-in-2022-by-prosecuting-state.csv", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        var rows = ReadCsv(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains(rows, r => (string)r["Prosecuting state"] == "Germany");
+    }
+
+    [Fact]
+    public async Task A_statistics_file_is_named_after_what_it_holds()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/stats?measure=convicted&year=2022&by=forum&format=csv");
+
+        Assert.Equal("ujdatabase-defendants-convicted-in-2022-by-prosecuting-state.csv", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+    }
+
+    [LibreOfficeFact]
+    public async Task LibreOffice_opens_the_year_in_review_workbook()
+    {
+        var xlsx = await factory.CreateClient().GetByteArrayAsync("/api/stats/review?year=2022&format=xlsx");
+        var directory = Directory.CreateTempSubdirectory("ujdb-lo-");
+        try
+        {
+            var input = Path.Combine(directory.FullName, "review.xlsx");
+            await File.WriteAllBytesAsync(input, xlsx);
+            using var process = Process.Start(new ProcessStartInfo(LibreOfficeFactAttribute.Soffice,
+                ["--headless", $"-env:UserInstallation=file://{directory.FullName}/profile", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", directory.FullName, input])
+            { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+
+            // With sheet -1, LibreOffice writes one CSV per sheet: every sheet opened.
+            var files = Directory.GetFiles(directory.FullName, "review-*.csv");
+            Assert.Equal(9, files.Length);
+            Assert.Contains(files, f => File.ReadAllText(f).Contains("Counting rule", StringComparison.Ordinal));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
         }
     }
 }

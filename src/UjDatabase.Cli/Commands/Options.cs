@@ -15,7 +15,7 @@ public sealed class Options
 
     /// <summary>The search's parameter names, plus <c>by</c> and <c>unit</c> for statistics.</summary>
     public static IReadOnlySet<string> SearchNames { get; } = new HashSet<string>(
-        Core.Search.FacetCatalogue.All.Select(f => f.Name).Concat(["q", "event", "from", "to", "measure", "year", "sort", "by", "unit"]),
+        Core.Search.QueryParameters.Search.Concat(Core.Search.QueryParameters.Statistics).Select(p => p.Name).Where(n => n is not ("page" or "size")),
         StringComparer.Ordinal);
 
     public List<string> Positional { get; } = [];

@@ -42,18 +42,72 @@ public static class StatisticsExport
         }
     }
 
-    public static void WriteXlsx(Stream output, IReadOnlyList<StatisticsTable> tables, ExportContext context)
+    /// <summary>
+    /// A workbook: optionally a sheet of headline figures, then a sheet per table, each opening with its title, year,
+    /// unit and counting rule above the table, then a sheet saying what the workbook holds.
+    /// </summary>
+    public static void WriteXlsx(Stream output, IReadOnlyList<StatisticsTable> tables, ExportContext context, IReadOnlyList<ReviewFigure>? headlines = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(context);
         using var xlsx = new XlsxExport(output);
+        string Link(string query) => $"{context.BaseUrl.TrimEnd('/')}/search{(query.Length == 0 ? string.Empty : "?" + query)}";
+        if (headlines is not null)
+        {
+            xlsx.AddSheet(
+                "Headline figures",
+                [[$"Headline figures: {context.Description}"]],
+                ["Figure", "Count", "Counting rule", "Records"],
+                headlines.Select(h => (IReadOnlyList<object?>)[h.Label, h.Count, h.Rule, Link(h.Query)]));
+        }
+
         var n = 0;
         foreach (var table in tables)
         {
-            xlsx.AddSheet($"{++n} {table.Title}", Headers(table), Rows(table));
+            xlsx.AddSheet(SheetName(++n, table), Preamble(table), Headers(table), Rows(table));
         }
 
         xlsx.AddSheet("About", ["field", "value"], tables.SelectMany((t, i) =>
             CaseExporter.AboutRows(context, t.RecordsRead, $"Table {i + 1} ({t.Title}): {t.Rule}")));
+    }
+
+    /// <summary>What a sheet says above its table: title, year, unit, rule and how many records were read.</summary>
+    public static IReadOnlyList<IReadOnlyList<object?>> Preamble(StatisticsTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return
+        [
+            [table.Title],
+            ["Year", table.Request.Year is { } year ? year : table.Request.By.Contains(StatisticsRequest.YearDimension) ? "by year" : "all years"],
+            ["Unit", StatisticsRequest.UnitCode(table.Request.Unit)],
+            ["Counting rule", table.Rule],
+            ["Records read", table.RecordsRead],
+        ];
+    }
+
+    /// <summary>A sheet name Excel accepts (31 characters at most) that says which table it holds: "3 By crime".</summary>
+    public static string SheetName(int number, StatisticsTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var by = table.Request.By.Count == 0 ? "Total" : "By " + string.Join(" & ", table.Request.By.Select(b => StatisticsCalculator.DimensionLabel(b).ToLowerInvariant()));
+        var name = string.Create(CultureInfo.InvariantCulture, $"{number} {by}");
+        return name.Length <= 31 ? name : name[..31];
+    }
+
+    /// <summary>A file name that says what the table holds: <c>ujdatabase-defendants-convicted-in-2024-by-prosecuting-state</c>.</summary>
+    public static string FileName(StatisticsTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return "ujdatabase-" + Slug(table.Title);
+    }
+
+    /// <summary>Lower-case letters and digits joined by hyphens, accents dropped.</summary>
+    public static string Slug(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = Search.QueryText.Tokenize(text);
+        var slug = string.Join('-', words);
+        return slug.Length <= 100 ? slug : slug[..100].TrimEnd('-');
     }
 
     public static string ToJson(StatisticsTable table, string baseUrl, DateTimeOffset generatedAt)

@@ -24,10 +24,19 @@ public sealed class XlsxExport : IDisposable
     }
 
     /// <summary>Adds a sheet: a header row, then the rows as they are enumerated.</summary>
-    public void AddSheet(string name, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    public void AddSheet(string name, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows) =>
+        AddSheet(name, [], headers, rows);
+
+    /// <summary>
+    /// Adds a sheet that says what it holds: the <paramref name="preamble"/> rows (title, year, unit, rule...), a blank
+    /// row, then the bold header row (frozen, so it stays in view) and the rows as they are enumerated.
+    /// </summary>
+    public void AddSheet(string name, IReadOnlyList<IReadOnlyList<object?>> preamble, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
+        ArgumentNullException.ThrowIfNull(preamble);
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(rows);
+        var headerRow = preamble.Count == 0 ? 1U : (uint)preamble.Count + 2;
         var path = Path.GetTempFileName();
         sheets.Add((SheetName(name), path));
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);
@@ -36,12 +45,26 @@ public sealed class XlsxExport : IDisposable
         writer.WriteStartElement(new Worksheet());
         writer.WriteStartElement(new SheetViews());
         writer.WriteStartElement(new SheetView { WorkbookViewId = 0 });
-        writer.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+        writer.WriteElement(new Pane
+        {
+            VerticalSplit = headerRow,
+            TopLeftCell = "A" + (headerRow + 1).ToString(CultureInfo.InvariantCulture),
+            ActivePane = PaneValues.BottomLeft,
+            State = PaneStateValues.Frozen,
+        });
         writer.WriteEndElement();
         writer.WriteEndElement();
         writer.WriteStartElement(new SheetData());
-        WriteRow(writer, 1, headers, bold: true);
-        uint index = 2;
+        uint index = 1;
+        foreach (var row in preamble)
+        {
+            // The first line of the preamble is the sheet's title.
+            WriteRow(writer, index, row, bold: index == 1);
+            index++;
+        }
+
+        WriteRow(writer, headerRow, headers, bold: true);
+        index = headerRow + 1;
         foreach (var row in rows)
         {
             WriteRow(writer, index++, row, bold: false);
@@ -73,8 +96,8 @@ public sealed class XlsxExport : IDisposable
                     });
                     break;
                 default:
-                    // Cells hold at most 32,767 characters.
-                    var text = FormulaGuard.Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty);
+                    // Cells hold at most 32,767 characters, and only characters XML allows.
+                    var text = XmlSafe(FormulaGuard.Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty));
                     writer.WriteElement(new Cell(new InlineString(new Text(text.Length > 32_767 ? text[..32_767] : text) { Space = SpaceProcessingModeValues.Preserve }))
                     {
                         CellReference = reference,
@@ -87,6 +110,37 @@ public sealed class XlsxExport : IDisposable
 
         writer.WriteEndElement();
     }
+
+    /// <summary>
+    /// Replaces characters an XML file cannot hold (control characters, lone surrogates) with U+FFFD. The validator
+    /// keeps them out of records; this keeps a record stored before that rule from breaking a whole export.
+    /// </summary>
+    public static string XmlSafe(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.All(IsXmlChar))
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (!IsXmlChar(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>A character XML allows on its own (surrogates only come in pairs, checked by the caller).</summary>
+    private static bool IsXmlChar(char c) => c is '\t' or '\n' or '\r' || (c >= ' ' && c is not '\uFFFE' and not '\uFFFF' && !char.IsSurrogate(c));
 
     private static string ColumnName(int column)
     {

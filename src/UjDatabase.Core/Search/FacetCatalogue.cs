@@ -6,14 +6,19 @@ namespace UjDatabase.Core.Search;
 /// <summary>One facet: its URL parameter, label, the values a record has, and how a value is labelled.</summary>
 public sealed class FacetDefinition
 {
-    internal FacetDefinition(string name, string label, Func<CaseRecord, IEnumerable<string>> values, Func<string, bool> isValid, Func<string, string> labelOf)
+    internal FacetDefinition(string name, string label, Func<CaseRecord, IEnumerable<string>> values, IReadOnlyList<string> allowed, Func<string, string> labelOf)
     {
         Name = name;
         Label = label;
         Values = values;
-        IsValidValue = isValid;
+        Allowed = allowed;
+        var set = allowed.ToHashSet(StringComparer.Ordinal);
+        IsValidValue = set.Contains;
         LabelOfValue = labelOf;
     }
+
+    /// <summary>Every value the facet may take (codes or country codes), in catalogue order.</summary>
+    public IReadOnlyList<string> Allowed { get; }
 
     /// <summary>The URL parameter, e.g. <c>forum</c>.</summary>
     public string Name { get; }
@@ -70,11 +75,14 @@ public static class FacetCatalogue
 
     public static FacetDefinition? Find(string name) => All.FirstOrDefault(f => f.Name == name);
 
+    /// <summary>Every value a facet may take.</summary>
+    public static IReadOnlyList<string> ValuesOf(FacetDefinition facet) => (facet ?? throw new ArgumentNullException(nameof(facet))).Allowed;
+
     private static FacetDefinition Countries(string name, string label, Func<CaseRecord, IEnumerable<string>> values) =>
-        new(name, label, values, Vocabularies.Countries.IsValid, Vocabularies.Countries.NameOf);
+        new(name, label, values, Vocabularies.Countries.All.Select(c => c.Code).Order(StringComparer.Ordinal).ToList(), Vocabularies.Countries.NameOf);
 
     private static FacetDefinition Coded(string name, string label, Vocabulary vocabulary, Func<CaseRecord, IEnumerable<string>> values) =>
-        new(name, label, values, vocabulary.Contains, vocabulary.LabelOf);
+        new(name, label, values, vocabulary.Terms.Select(t => t.Code).ToList(), vocabulary.LabelOf);
 
     private static IEnumerable<string> Single(string? value) => value is null ? [] : [value];
 }

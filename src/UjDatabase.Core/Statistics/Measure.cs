@@ -79,6 +79,34 @@ public static class MeasureRules
         _ => throw new ArgumentOutOfRangeException(nameof(measure)),
     };
 
+    /// <summary>What a table of this measure counts, as a heading in its unit: "Cases with developments", "Defendants convicted".</summary>
+    public static string Heading(Measure measure, CountUnit unit)
+    {
+        var noun = unit switch
+        {
+            CountUnit.Cases => "Cases",
+            CountUnit.Charges => "Charges",
+            _ => "Defendants",
+        };
+        return (measure, unit) switch
+        {
+            (Measure.Records, _) => noun,
+            (Measure.Developments, CountUnit.Charges) => "Charges of defendants with developments",
+            (Measure.Developments, _) => $"{noun} with developments",
+            (Measure.New, CountUnit.Charges) => "Charges of new defendants",
+            (Measure.New, _) => $"New {noun.ToLowerInvariant()}",
+            (Measure.Convicted, CountUnit.Cases) => "Cases with a conviction",
+            (Measure.Convicted, CountUnit.Charges) => "Charges of defendants convicted",
+            (Measure.Convicted, _) => "Defendants convicted",
+            (Measure.Acquitted, CountUnit.Cases) => "Cases with an acquittal",
+            (Measure.Acquitted, CountUnit.Charges) => "Charges of defendants acquitted",
+            (Measure.Acquitted, _) => "Defendants acquitted",
+            (Measure.OnTrial, CountUnit.Charges) => "Charges of defendants on trial",
+            (Measure.OnTrial, _) => $"{noun} on trial",
+            _ => throw new ArgumentOutOfRangeException(nameof(measure)),
+        };
+    }
+
     /// <summary>The rule in words, as printed beside every table.</summary>
     public static string Rule(Measure measure) => measure switch
     {

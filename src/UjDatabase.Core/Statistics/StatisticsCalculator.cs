@@ -236,12 +236,12 @@ public static class StatisticsCalculator
         return (query with { Sort = SortOrder.Relevance }).ToQueryString();
     }
 
+    /// <summary>The title names what is counted, in the unit it is counted in: "Cases with developments in 2024, by prosecuting state".</summary>
     private static string Title(StatisticsRequest request)
     {
-        var what = request.Measure == Measure.Records ? "Records" : MeasureRules.Label(request.Measure);
-        var unit = StatisticsRequest.UnitCode(request.Unit);
+        var what = MeasureRules.Heading(request.Measure, request.Unit);
         var year = request.Year is null ? string.Empty : $" in {request.Year}";
-        var by = request.By.Count == 0 ? string.Empty : " by " + string.Join(" and ", request.By.Select(b => DimensionLabel(b).ToLowerInvariant()));
-        return $"{what}{year}{by} ({unit})";
+        var by = request.By.Count == 0 ? string.Empty : ", by " + string.Join(" and ", request.By.Select(b => DimensionLabel(b).ToLowerInvariant()));
+        return $"{what}{year}{by}";
     }
 }

@@ -32,17 +32,17 @@ public sealed record StatisticsRequest(CaseQuery Query, Measure Measure, int? Ye
     {
         var pairs = parameters.ToList();
         var parsed = CaseQueryParser.Parse(pairs);
-        var errors = parsed.Errors.Where(e => e.Parameter != "year").ToList();
+        var errors = parsed.Errors.ToList();
         var query = parsed.Query;
-        if (query.Year is not null && query.Measure is null)
-        {
-            errors.Add(new("year", query.Year.Value.ToString(CultureInfo.InvariantCulture), "needs a measure other than records"));
-        }
-
-        var by = pairs.Where(p => p.Key == "by" && p.Value.Length > 0).Select(p => p.Value).Distinct(StringComparer.Ordinal).ToList();
+        var by = pairs.Where(p => p.Key == "by" && p.Value.Length > 0).Select(p => p.Value).ToList();
         foreach (var dimension in by.Where(d => d != YearDimension && FacetCatalogue.Find(d) is null))
         {
             errors.Add(new("by", dimension, $"is not a dimension (year, or one of: {string.Join(", ", FacetCatalogue.All.Select(f => f.Name))})"));
+        }
+
+        foreach (var twice in by.GroupBy(d => d, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new("by", twice.Key, "is given twice"));
         }
 
         if (by.Count > 2)
@@ -55,15 +55,20 @@ public sealed record StatisticsRequest(CaseQuery Query, Measure Measure, int? Ye
             errors.Add(new("by", YearDimension, "cannot be combined with a single year; use from and to for a range"));
         }
 
-        var unitText = pairs.LastOrDefault(p => p.Key == "unit").Value;
+        var units = pairs.Where(p => p.Key == "unit").Select(p => p.Value).ToList();
+        var unitText = units.LastOrDefault();
         var unit = CountUnit.Defendants;
-        if (!string.IsNullOrEmpty(unitText) && !TryParseUnit(unitText, out unit))
+        if (units.Count > 1)
+        {
+            errors.Add(new("unit", string.Join(",", units), "may be given only once"));
+        }
+        else if (!string.IsNullOrEmpty(unitText) && !TryParseUnit(unitText, out unit))
         {
             errors.Add(new("unit", unitText, "is not a unit (defendants, cases or charges)"));
         }
 
         var measure = query.Measure ?? Measure.Records;
-        return errors.Count > 0 ? (null, errors) : (new StatisticsRequest(query, measure, query.Year, by, unit), errors);
+        return errors.Count > 0 ? (null, errors) : (new StatisticsRequest(query, measure, query.Year, by.Distinct(StringComparer.Ordinal).ToList(), unit), errors);
     }
 
     private static bool TryParseUnit(string text, out CountUnit unit)

@@ -29,7 +29,7 @@ public static class CasesApi
 
     private static async Task<IResult> SearchAsync(HttpRequest request, ISearchEngine engine, CancellationToken cancellationToken)
     {
-        var parsed = QueryFromRequest.Parse(request);
+        var parsed = QueryFromRequest.Parse(request, RouteParameters.Search);
         if (!parsed.IsValid)
         {
             return QueryFromRequest.Problem(parsed);

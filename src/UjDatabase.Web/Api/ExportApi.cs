@@ -18,16 +18,22 @@ public static class ExportApi
 
     private static async Task<IResult> ExportAsync(HttpContext context, ISearchEngine engine, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var parsed = QueryFromRequest.Parse(context.Request);
-        var formatText = context.Request.Query["format"].ToString();
-        if (!CaseExporter.TryParseFormat(formatText.Length == 0 ? "csv" : formatText, out var format))
+        var parsed = QueryFromRequest.Parse(context.Request, RouteParameters.Export);
+        var (formatText, repeated) = QueryFromRequest.OneValue(context.Request, "format");
+        var errors = parsed.Errors.ToList();
+        var format = ExportFormat.Csv;
+        if (repeated is not null)
         {
-            return QueryFromRequest.Problem([new QueryError("format", formatText, "is not an export format (csv, xlsx, json or jsonl)")]);
+            errors.Add(repeated);
+        }
+        else if (!string.IsNullOrEmpty(formatText) && !CaseExporter.TryParseFormat(formatText, out format))
+        {
+            errors.Add(new QueryError("format", formatText, "is not an export format (csv, xlsx, json or jsonl)"));
         }
 
-        if (!parsed.IsValid)
+        if (errors.Count > 0)
         {
-            return QueryFromRequest.Problem(parsed);
+            return QueryFromRequest.Problem(errors);
         }
 
         var query = parsed.Query.ForExport();

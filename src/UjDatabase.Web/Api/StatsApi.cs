@@ -17,16 +17,25 @@ public static class StatsApi
             .WithDescription("Search parameters as /api/cases; measure (records, developments, new, convicted, acquitted, on_trial), year, by (a facet or year; repeat for two), unit (defendants, cases, charges), format (json, csv, xlsx). Every count carries the search listing its records.")
             .ProducesValidationProblem();
         group.MapGet("/chart.svg", ChartAsync).WithName("StatisticsChart").WithSummary("The table as an SVG chart").ProducesValidationProblem();
+        group.MapGet("/review", ReviewAsync)
+            .WithName("YearInReview")
+            .WithSummary("The year in review as one XLSX workbook (a sheet per table) or one table as CSV")
+            .ProducesValidationProblem();
         return app;
     }
 
     private static async Task<IResult> TableAsync(HttpContext context, StatisticsService statistics, CancellationToken cancellationToken)
     {
-        var (request, errors) = StatisticsService.Parse(context.Request);
-        var format = context.Request.Query["format"].ToString();
-        if (format.Length > 0 && format is not ("json" or "csv" or "xlsx"))
+        var (request, parseErrors) = StatisticsService.Parse(context.Request);
+        var errors = parseErrors.Concat(QueryFromRequest.Unknown(context.Request, RouteParameters.StatisticsApi)).ToList();
+        var (format, repeated) = QueryFromRequest.OneValue(context.Request, "format");
+        if (repeated is not null)
         {
-            errors = [.. errors, new QueryError("format", format, "is not a statistics format (json, csv or xlsx)")];
+            errors.Add(repeated);
+        }
+        else if (!string.IsNullOrEmpty(format) && format is not ("json" or "csv" or "xlsx"))
+        {
+            errors.Add(new QueryError("format", format, "is not a statistics format (json, csv or xlsx)"));
         }
 
         if (request is null || errors.Count > 0)
@@ -36,7 +45,7 @@ public static class StatsApi
 
         var table = await statistics.CountAsync(request, cancellationToken);
         var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}";
-        var fileName = $"ujdatabase-stats-{statistics.Now:yyyyMMdd}";
+        var fileName = StatisticsExport.FileName(table);
         switch (format)
         {
             case "csv":
@@ -59,13 +68,64 @@ public static class StatsApi
 
     private static async Task<IResult> ChartAsync(HttpContext context, StatisticsService statistics, CancellationToken cancellationToken)
     {
-        var (request, errors) = StatisticsService.Parse(context.Request);
-        if (request is null)
+        var (request, parseErrors) = StatisticsService.Parse(context.Request);
+        var errors = parseErrors.Concat(QueryFromRequest.Unknown(context.Request, RouteParameters.Statistics)).ToList();
+        if (request is null || errors.Count > 0)
         {
             return QueryFromRequest.Problem(errors);
         }
 
         var table = await statistics.CountAsync(request, cancellationToken);
         return Results.Text(SvgChart.Render(table), "image/svg+xml; charset=utf-8");
+    }
+
+    private static async Task<IResult> ReviewAsync(HttpContext context, StatisticsService statistics, CancellationToken cancellationToken)
+    {
+        var (year, since, parseErrors) = statistics.ParseReview(context.Request);
+        var errors = parseErrors.Concat(QueryFromRequest.Unknown(context.Request, RouteParameters.ReviewExport)).ToList();
+        var (format, repeatedFormat) = QueryFromRequest.OneValue(context.Request, "format");
+        var (tableText, repeatedTable) = QueryFromRequest.OneValue(context.Request, "table");
+        errors.AddRange(new[] { repeatedFormat, repeatedTable }.OfType<QueryError>());
+        if (format is not (null or "" or "xlsx" or "csv"))
+        {
+            errors.Add(new QueryError("format", format, "is not a format of the review (xlsx, or csv with table=N)"));
+        }
+
+        var number = 0;
+        if (!string.IsNullOrEmpty(tableText) && QueryParameters.TryReadInteger(RouteParameters.ReviewExport[^1], tableText, out number) is { } bad)
+        {
+            errors.Add(bad);
+        }
+
+        if (format == "csv" && string.IsNullOrEmpty(tableText))
+        {
+            errors.Add(new QueryError("table", string.Empty, "is required with format=csv: the number of the table (1 for the first)"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return QueryFromRequest.Problem(errors);
+        }
+
+        var review = await statistics.ReviewAsync(year, since, cancellationToken);
+        if (format == "csv")
+        {
+            if (number > review.Tables.Count)
+            {
+                return QueryFromRequest.Problem([new QueryError("table", tableText!, $"is past the last table ({review.Tables.Count})")]);
+            }
+
+            var table = review.Tables[number - 1];
+            context.Response.ContentType = "text/csv; charset=utf-8";
+            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{StatisticsExport.FileName(table)}.csv\"";
+            await StatisticsExport.WriteCsvAsync(context.Response.Body, table);
+            return Results.Empty;
+        }
+
+        var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}";
+        using var buffer = new MemoryStream();
+        // A review is a dozen small tables, so the workbook is built in memory.
+        StatisticsExport.WriteXlsx(buffer, review.Tables, new ExportContext(baseUrl, $"year={year}&since={since}", $"Year in review {year}", statistics.Now), review.Headlines);
+        return Results.File(buffer.ToArray(), CaseExporter.ContentType(ExportFormat.Xlsx), $"ujdatabase-year-in-review-{year}.xlsx");
     }
 }

@@ -22,7 +22,7 @@ public static class CasesFeed
 
     private static async Task<IResult> FeedAsync(HttpRequest request, ISearchEngine engine, CancellationToken cancellationToken)
     {
-        var parsed = QueryFromRequest.Parse(request);
+        var parsed = QueryFromRequest.Parse(request, RouteParameters.Feed);
         if (!parsed.IsValid)
         {
             return QueryFromRequest.Problem(parsed);

@@ -1,11 +1,15 @@
 using UjDatabase.Core.Search;
 using UjDatabase.Core.Statistics;
+using UjDatabase.Web.Api;
 
 namespace UjDatabase.Web.Stats;
 
 /// <summary>Counts statistics over the search engine's records: the page, the API and the exports share it.</summary>
 public sealed class StatisticsService(ISearchEngine engine, TimeProvider clock)
 {
+    /// <summary>The first year of the convictions series unless another is asked for.</summary>
+    public const int DefaultSince = 2015;
+
     public int CurrentYear => clock.GetUtcNow().Year;
 
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -23,7 +27,54 @@ public sealed class StatisticsService(ISearchEngine engine, TimeProvider clock)
         return StatisticsCalculator.CountAsync(requests, engine.StreamAsync(requests[0].BaseQuery, cancellationToken), CurrentYear, cancellationToken);
     }
 
+    /// <summary>The year in review: every table of the year in one pass, then the convictions series.</summary>
+    public async Task<YearInReview> ReviewAsync(int year, int since, CancellationToken cancellationToken = default)
+    {
+        var tables = await CountAsync(YearInReview.TablesOf(year), cancellationToken);
+        var series = await CountAsync(YearInReview.ConvictionsSince(since, year), cancellationToken);
+        return YearInReview.From(year, since, tables, series);
+    }
+
     /// <summary>Reads a statistics request from the URL (same parameters as the search, plus measure, year, by, unit).</summary>
     public static (StatisticsRequest? Request, IReadOnlyList<QueryError> Errors) Parse(HttpRequest request) =>
-        StatisticsRequest.Parse(Api.QueryFromRequest.Pairs(request));
+        StatisticsRequest.Parse(QueryFromRequest.Pairs(request));
+
+    /// <summary>Reads the year in review's year and starting year: defaults when absent, a problem for each bad value.</summary>
+    public (int Year, int Since, IReadOnlyList<QueryError> Errors) ParseReview(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<QueryError>();
+        int Read(ParameterDefinition parameter, int fallback)
+        {
+            var (text, repeated) = QueryFromRequest.OneValue(request, parameter.Name);
+            if (repeated is not null)
+            {
+                errors.Add(repeated);
+                return fallback;
+            }
+
+            if (string.IsNullOrEmpty(text))
+            {
+                return fallback;
+            }
+
+            var error = QueryParameters.TryReadInteger(parameter, text, out var value);
+            if (error is not null)
+            {
+                errors.Add(error);
+                return fallback;
+            }
+
+            return value;
+        }
+
+        var year = Read(RouteParameters.ReviewYear, CurrentYear - 1);
+        var since = Read(QueryParameters.Since, DefaultSince);
+        if (errors.Count == 0 && since > year)
+        {
+            errors.Add(new QueryError("since", since.ToString(System.Globalization.CultureInfo.InvariantCulture), $"is after the year under review ({year}); the series runs from since to year"));
+        }
+
+        return (year, since, errors);
+    }
 }

@@ -18,6 +18,9 @@ public sealed class IndexModel(ISearchEngine engine) : PageModel
 
     public IReadOnlyList<QueryError> Errors { get; private set; } = [];
 
+    /// <summary>Parameters in the address that this page does not take: shown, never silently dropped.</summary>
+    public IReadOnlyList<QueryError> Ignored { get; private set; } = [];
+
     public IReadOnlyList<DropSuggestion> Suggestions { get; private set; } = [];
 
     public int PageCount => Result is null ? 0 : (int)Math.Min((Result.Total + Query.Size - 1) / Query.Size, CaseQuery.MaxWindow / Query.Size);
@@ -26,7 +29,8 @@ public sealed class IndexModel(ISearchEngine engine) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var parsed = QueryFromRequest.Parse(Request);
+        var parsed = CaseQueryParser.Parse(QueryFromRequest.Pairs(Request));
+        Ignored = QueryFromRequest.Unknown(Request, RouteParameters.Search);
         Query = parsed.Query;
         if (!parsed.IsValid)
         {

@@ -15,6 +15,9 @@ public sealed class IndexModel(StatisticsService statistics) : PageModel
 
     public IReadOnlyList<QueryError> Errors { get; private set; } = [];
 
+    /// <summary>Parameters in the address that this page does not take: shown, never silently dropped.</summary>
+    public IReadOnlyList<QueryError> Ignored { get; private set; } = [];
+
     public string Chart { get; private set; } = string.Empty;
 
     public int CurrentYear => statistics.CurrentYear;
@@ -22,6 +25,7 @@ public sealed class IndexModel(StatisticsService statistics) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var (request, errors) = StatisticsService.Parse(HttpContext.Request);
+        Ignored = Api.QueryFromRequest.Unknown(HttpContext.Request, Api.RouteParameters.Statistics);
         if (request is null)
         {
             Errors = errors;
