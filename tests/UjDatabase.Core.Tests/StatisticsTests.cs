@@ -156,8 +156,8 @@ public class StatisticsTests
         var table = await CountAsync("territory=SY&measure=acquitted&year=2021&by=forum&unit=cases",
             Record("a", forum: "SE", events: ("2021", "verdict_appeal", "acquitted")) with { TerritorialCountries = ["SY"] });
 
-        Assert.Equal("territory=SY&measure=acquitted&year=2021", table.Total.Query);
-        Assert.Equal("forum=SE&territory=SY&measure=acquitted&year=2021", table.Rows[0].Total.Query);
+        Assert.Equal("territory=SY&measure=acquitted&year=2021&unit=cases", table.Total.Query);
+        Assert.Equal("forum=SE&territory=SY&measure=acquitted&year=2021&unit=cases", table.Rows[0].Total.Query);
     }
 
     [Fact]

@@ -337,4 +337,30 @@ public sealed class ExportAndStatsTests(FreshAppFactory factory) : IClassFixture
             directory.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_number_counted_in_cases_leads_to_a_list_that_says_how_many_cases_its_records_make()
+    {
+        var client = factory.CreateClient();
+        var stats = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/stats?measure=developments&year=2022&by=forum&unit=cases"));
+        var cell = stats.QuerySelectorAll(".stats-table tbody tr").Select(r => r.QuerySelector("td a")).OfType<AngleSharp.Dom.IElement>().First();
+        var count = long.Parse(cell.TextContent, CultureInfo.InvariantCulture);
+
+        var list = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(cell.GetAttribute("href")!));
+
+        var note = System.Text.RegularExpressions.Regex.Replace(list.QuerySelector(".unit-note")!.TextContent, @"\s+", " ");
+        Assert.Contains($"a count of {count} case", note, StringComparison.Ordinal);
+        var chip = list.QuerySelectorAll(".chips a.chip").Single(a => a.TextContent.StartsWith("With developments in 2022", StringComparison.Ordinal));
+        Assert.DoesNotContain("measure=", chip.GetAttribute("href")!, StringComparison.Ordinal);
+        Assert.DoesNotContain("year=", chip.GetAttribute("href")!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_statistic_behind_a_list_is_a_removable_chip()
+    {
+        var page = await new HtmlParser().ParseDocumentAsync(await factory.CreateClient().GetStringAsync("/search?measure=convicted&year=2022&forum=DE"));
+
+        var chip = page.QuerySelectorAll(".chips a.chip").Single(a => a.TextContent.Contains("Convicted in 2022", StringComparison.Ordinal));
+        Assert.Equal("/search?forum=DE", chip.GetAttribute("href"));
+    }
 }

@@ -50,6 +50,12 @@ public sealed record CaseQuery
 
     public int? Year { get; init; }
 
+    /// <summary>
+    /// How the records of a statistic were counted (cases or charges), so that the list behind a number can say it
+    /// shows the defendants behind it. It selects nothing; records are always listed one per defendant.
+    /// </summary>
+    public CountUnit? Unit { get; init; }
+
     public SortOrder Sort { get; init; } = SortOrder.Relevance;
 
     public int Page { get; init; } = 1;
@@ -132,6 +138,11 @@ public sealed record CaseQuery
         if (Year is not null)
         {
             Add("year", Year.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (Unit is { } unit)
+        {
+            Add("unit", StatisticsRequest.UnitCode(unit));
         }
 
         if (Sort != SortOrder.Relevance)

@@ -66,7 +66,7 @@ public static class CaseQueryParser
                 continue;
             }
 
-            if (name is "q" or "event" or "from" or "to" or "measure" or "year" or "sort" or "page" or "size" && !seenSingle.Add(name))
+            if (name is "q" or "event" or "from" or "to" or "measure" or "year" or "unit" or "sort" or "page" or "size" && !seenSingle.Add(name))
             {
                 errors.Add(new(name, value, "may be given only once"));
                 continue;
@@ -129,6 +129,15 @@ public static class CaseQueryParser
                         query = value.Length == 4 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var measureYear) && measureYear >= 1000
                             ? query with { Year = measureYear }
                             : Fail(query, errors, name, value, "is not a year (YYYY)");
+                    }
+
+                    break;
+                case "unit":
+                    if (value.Length > 0)
+                    {
+                        query = StatisticsRequest.TryParseUnit(value, out var unit)
+                            ? query with { Unit = unit }
+                            : Fail(query, errors, name, value, "is not a unit (defendants, cases or charges)");
                     }
 
                     break;

@@ -68,7 +68,7 @@ public static class QueryParameters
         Values = [StatisticsRequest.YearDimension, .. FacetCatalogue.All.Select(f => f.Name)],
     };
 
-    public static ParameterDefinition Unit { get; } = new("unit", ParameterKind.Code, false, "What is counted once: a defendant (record), a case (co-defendants together), or a charge.")
+    public static ParameterDefinition Unit { get; } = new("unit", ParameterKind.Code, false, "What is counted once: a defendant (record), a case (co-defendants together), or a charge. On a search, it says how the statistic behind the list was counted; records are still listed one per defendant.")
     {
         Values = Enum.GetValues<CountUnit>().Select(StatisticsRequest.UnitCode).ToList(),
     };
@@ -91,11 +91,11 @@ public static class QueryParameters
 
     /// <summary>The parameters of a search: what the search page, the API, exports and feeds take.</summary>
     public static IReadOnlyList<ParameterDefinition> Search { get; } =
-        [Text, .. FacetCatalogue.All.Select(Facet), EventType, From, To, Measure, Year, Sort, Page, Size];
+        [Text, .. FacetCatalogue.All.Select(Facet), EventType, From, To, Measure, Year, Unit, Sort, Page, Size];
 
-    /// <summary>The parameters of a statistics table: the search's (without paging or order) and how to count.</summary>
+    /// <summary>The parameters of a statistics table: the search's (without paging or order) and how to break it down.</summary>
     public static IReadOnlyList<ParameterDefinition> Statistics { get; } =
-        [.. Search.Where(p => p != Sort && p != Page && p != Size), By, Unit];
+        [.. Search.Where(p => p != Sort && p != Page && p != Size), By];
 
     /// <summary>A problem for each parameter that is not among <paramref name="known"/>, naming the ones that are.</summary>
     public static List<QueryError> Unknown(IEnumerable<KeyValuePair<string, string>> parameters, IReadOnlyList<ParameterDefinition> known)

@@ -212,7 +212,12 @@ public static class StatisticsCalculator
     /// <summary>The search listing the records behind a cell: the table's search, the cell's values, the measure and year.</summary>
     private static string CellQuery(StatisticsRequest request, params (string? Dimension, string Value)[] coordinates)
     {
-        var query = request.BaseQuery with { Measure = request.Measure == Measure.Records ? null : request.Measure, Year = request.Year };
+        var query = request.BaseQuery with
+        {
+            Measure = request.Measure == Measure.Records ? null : request.Measure,
+            Year = request.Year,
+            Unit = request.Unit == CountUnit.Defendants ? null : request.Unit,
+        };
         foreach (var (dimension, value) in coordinates)
         {
             if (dimension is null || value == Total)

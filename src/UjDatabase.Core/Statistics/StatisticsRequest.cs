@@ -26,7 +26,7 @@ public sealed record StatisticsRequest(CaseQuery Query, Measure Measure, int? Ye
     public const string YearDimension = "year";
 
     /// <summary>The search that selects the records, without the measure (which is what is counted) and without paging.</summary>
-    public CaseQuery BaseQuery => (Query with { Measure = null, Year = null, Sort = SortOrder.Name }).ForExport();
+    public CaseQuery BaseQuery => (Query with { Measure = null, Year = null, Unit = null, Sort = SortOrder.Name }).ForExport();
 
     public static (StatisticsRequest? Request, IReadOnlyList<QueryError> Errors) Parse(IEnumerable<KeyValuePair<string, string>> parameters)
     {
@@ -55,23 +55,13 @@ public sealed record StatisticsRequest(CaseQuery Query, Measure Measure, int? Ye
             errors.Add(new("by", YearDimension, "cannot be combined with a single year; use from and to for a range"));
         }
 
-        var units = pairs.Where(p => p.Key == "unit").Select(p => p.Value).ToList();
-        var unitText = units.LastOrDefault();
-        var unit = CountUnit.Defendants;
-        if (units.Count > 1)
-        {
-            errors.Add(new("unit", string.Join(",", units), "may be given only once"));
-        }
-        else if (!string.IsNullOrEmpty(unitText) && !TryParseUnit(unitText, out unit))
-        {
-            errors.Add(new("unit", unitText, "is not a unit (defendants, cases or charges)"));
-        }
+        var unit = query.Unit ?? CountUnit.Defendants;
 
         var measure = query.Measure ?? Measure.Records;
         return errors.Count > 0 ? (null, errors) : (new StatisticsRequest(query, measure, query.Year, by.Distinct(StringComparer.Ordinal).ToList(), unit), errors);
     }
 
-    private static bool TryParseUnit(string text, out CountUnit unit)
+    public static bool TryParseUnit(string text, out CountUnit unit)
     {
         unit = text switch
         {

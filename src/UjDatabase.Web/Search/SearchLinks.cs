@@ -46,6 +46,19 @@ public static class SearchLinks
         return To(query with { EventType = null, FromYear = null, ToYear = null, Page = 1 });
     }
 
+    /// <summary>The search without the statistic it came from (measure, year and unit).</summary>
+    public static string WithoutMeasure(CaseQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return To(query with { Measure = null, Year = null, Unit = null, Page = 1 });
+    }
+
+    public static string WithoutUnit(CaseQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return To(query with { Unit = null });
+    }
+
     public static string Page(CaseQuery query, int page)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -10,7 +10,7 @@ namespace UjDatabase.Web.Pages.Search;
 public sealed record DropSuggestion(string Label, string Url, long Total);
 
 /// <summary>The search page: a search box, facets with drill-sideways counts, results with highlights, paging.</summary>
-public sealed class IndexModel(ISearchEngine engine) : PageModel
+public sealed class IndexModel(ISearchEngine engine, UjDatabase.Web.Stats.StatisticsService statistics) : PageModel
 {
     public CaseQuery Query { get; private set; } = CaseQuery.Empty;
 
@@ -25,7 +25,10 @@ public sealed class IndexModel(ISearchEngine engine) : PageModel
 
     public int PageCount => Result is null ? 0 : (int)Math.Min((Result.Total + Query.Size - 1) / Query.Size, CaseQuery.MaxWindow / Query.Size);
 
-    public bool HasSelections => Query.Text is not null || Query.Filters.Count > 0 || Query.HasEventFilter;
+    public bool HasSelections => Query.Text is not null || Query.Filters.Count > 0 || Query.HasEventFilter || Query.Measure is not null;
+
+    /// <summary>When the list is the records behind a statistic counted in cases or charges: how many of those units they make.</summary>
+    public long? Units { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -40,6 +43,13 @@ public sealed class IndexModel(ISearchEngine engine) : PageModel
         }
 
         Result = await engine.SearchAsync(Query, cancellationToken);
+        if (Query.Unit is { } unit and not Core.Statistics.CountUnit.Defendants)
+        {
+            // Counted by the statistics' own rules, so the number here is the number the table showed.
+            var table = await statistics.CountAsync(new Core.Statistics.StatisticsRequest(Query, Query.Measure ?? Core.Statistics.Measure.Records, Query.Year, [], unit), cancellationToken);
+            Units = table.Total.Count;
+        }
+
         if (Result.Total == 0 && HasSelections)
         {
             Suggestions = await SuggestAsync(cancellationToken);
@@ -65,6 +75,11 @@ public sealed class IndexModel(ISearchEngine engine) : PageModel
         if (Query.HasEventFilter)
         {
             candidates.Add(("the dates", Query with { EventType = null, FromYear = null, ToYear = null }));
+        }
+
+        if (Query.Measure is not null)
+        {
+            candidates.Add(("the statistic's rule", Query with { Measure = null, Year = null, Unit = null }));
         }
 
         var suggestions = new List<DropSuggestion>();
