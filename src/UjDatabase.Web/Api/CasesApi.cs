@@ -1,3 +1,4 @@
+using UjDatabase.Web.Setup;
 using System.Text.Json;
 using UjDatabase.Core.Cases;
 using UjDatabase.Core.Interchange;
@@ -13,13 +14,13 @@ public static class CasesApi
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cases").WithTags("Cases");
-        group.MapGet("/", SearchAsync)
+        group.MapGetAndHead("/", SearchAsync)
             .WithName("SearchCases")
             .WithSummary("Search published cases")
             .WithDescription("Takes the search parameters of the site (q, forum, territory, nationality, crime, charge_stage, basis, stage, verdict, affiliation, type, gender, presence, event, from, to, sort, page, size). Facet counts are drill-sideways.")
             .Produces<CaseSearchResponse>()
             .ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync)
+        group.MapGetAndHead("/{id}", GetAsync)
             .WithName("GetCase")
             .WithSummary("One published case in the interchange format v1")
             .Produces<CaseRecord>()
@@ -67,7 +68,7 @@ public static class CasesApi
 
     private static async Task<IResult> GetAsync(string id, ICaseStore store, CancellationToken cancellationToken)
     {
-        var record = await store.GetAsync(id, cancellationToken);
+        var record = Core.Validation.CaseValidator.IsSlug(id) ? await store.GetAsync(id, cancellationToken) : null;
         return record is { IsPublished: true }
             ? Results.Json(record, CaseJson.Options)
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such case.", detail: $"There is no published case with id '{id}'.");

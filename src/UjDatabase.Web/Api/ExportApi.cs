@@ -1,3 +1,4 @@
+using UjDatabase.Web.Setup;
 using UjDatabase.Core.Export;
 using UjDatabase.Core.Search;
 
@@ -8,7 +9,7 @@ public static class ExportApi
 {
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/cases/export", ExportAsync)
+        app.MapGetAndHead("/api/cases/export", ExportAsync)
             .WithTags("Cases")
             .WithName("ExportCases")
             .WithSummary("Export every record of a search as CSV, XLSX, JSON or JSON Lines")
@@ -16,7 +17,7 @@ public static class ExportApi
         return app;
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext context, ISearchEngine engine, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(HttpContext context, ISearchEngine engine, TimeProvider clock, Setup.SiteSettings site, CancellationToken cancellationToken)
     {
         var parsed = QueryFromRequest.Parse(context.Request, RouteParameters.Export);
         var (formatText, repeated) = QueryFromRequest.OneValue(context.Request, "format");
@@ -37,7 +38,7 @@ public static class ExportApi
         }
 
         var query = parsed.Query.ForExport();
-        var exportContext = new ExportContext($"{context.Request.Scheme}://{context.Request.Host}", query.ToQueryString(), query.Describe(), clock.GetUtcNow());
+        var exportContext = new ExportContext(site.BaseUrl, query.ToQueryString(), query.Describe(), clock.GetUtcNow());
         var fileName = $"ujdatabase-cases-{exportContext.GeneratedAt:yyyyMMdd}.{CaseExporter.Extension(format)}";
         context.Response.ContentType = CaseExporter.ContentType(format);
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";

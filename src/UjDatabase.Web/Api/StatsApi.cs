@@ -1,3 +1,4 @@
+using UjDatabase.Web.Setup;
 using UjDatabase.Core.Export;
 using UjDatabase.Core.Search;
 using UjDatabase.Core.Statistics;
@@ -11,20 +12,20 @@ public static class StatsApi
     public static IEndpointRouteBuilder MapStatsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/stats").WithTags("Statistics");
-        group.MapGet("/", TableAsync)
+        group.MapGetAndHead("/", TableAsync)
             .WithName("Statistics")
             .WithSummary("A measure broken down by up to two dimensions, counted in one unit, over the records of a search")
             .WithDescription("Search parameters as /api/cases; measure (records, developments, new, convicted, acquitted, on_trial), year, by (a facet or year; repeat for two), unit (defendants, cases, charges), format (json, csv, xlsx). Every count carries the search listing its records.")
             .ProducesValidationProblem();
-        group.MapGet("/chart.svg", ChartAsync).WithName("StatisticsChart").WithSummary("The table as an SVG chart").ProducesValidationProblem();
-        group.MapGet("/review", ReviewAsync)
+        group.MapGetAndHead("/chart.svg", ChartAsync).WithName("StatisticsChart").WithSummary("The table as an SVG chart").ProducesValidationProblem();
+        group.MapGetAndHead("/review", ReviewAsync)
             .WithName("YearInReview")
             .WithSummary("The year in review as one XLSX workbook (a sheet per table) or one table as CSV")
             .ProducesValidationProblem();
         return app;
     }
 
-    private static async Task<IResult> TableAsync(HttpContext context, StatisticsService statistics, CancellationToken cancellationToken)
+    private static async Task<IResult> TableAsync(HttpContext context, StatisticsService statistics, Setup.SiteSettings site, CancellationToken cancellationToken)
     {
         var (request, parseErrors) = StatisticsService.Parse(context.Request);
         var errors = parseErrors.Concat(QueryFromRequest.Unknown(context.Request, RouteParameters.StatisticsApi)).ToList();
@@ -44,7 +45,7 @@ public static class StatsApi
         }
 
         var table = await statistics.CountAsync(request, cancellationToken);
-        var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}";
+        var baseUrl = site.BaseUrl;
         var fileName = StatisticsExport.FileName(table);
         switch (format)
         {
@@ -66,7 +67,7 @@ public static class StatsApi
         }
     }
 
-    private static async Task<IResult> ChartAsync(HttpContext context, StatisticsService statistics, CancellationToken cancellationToken)
+    private static async Task<IResult> ChartAsync(HttpContext context, StatisticsService statistics, Setup.SiteSettings site, CancellationToken cancellationToken)
     {
         var (request, parseErrors) = StatisticsService.Parse(context.Request);
         var errors = parseErrors.Concat(QueryFromRequest.Unknown(context.Request, RouteParameters.Statistics)).ToList();
@@ -79,7 +80,7 @@ public static class StatsApi
         return Results.Text(SvgChart.Render(table), "image/svg+xml; charset=utf-8");
     }
 
-    private static async Task<IResult> ReviewAsync(HttpContext context, StatisticsService statistics, CancellationToken cancellationToken)
+    private static async Task<IResult> ReviewAsync(HttpContext context, StatisticsService statistics, Setup.SiteSettings site, CancellationToken cancellationToken)
     {
         var (year, since, parseErrors) = statistics.ParseReview(context.Request);
         var errors = parseErrors.Concat(QueryFromRequest.Unknown(context.Request, RouteParameters.ReviewExport)).ToList();
@@ -122,7 +123,7 @@ public static class StatsApi
             return Results.Empty;
         }
 
-        var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}";
+        var baseUrl = site.BaseUrl;
         using var buffer = new MemoryStream();
         // A review is a dozen small tables, so the workbook is built in memory.
         StatisticsExport.WriteXlsx(buffer, review.Tables, new ExportContext(baseUrl, $"year={year}&since={since}", $"Year in review {year}", statistics.Now), review.Headlines);

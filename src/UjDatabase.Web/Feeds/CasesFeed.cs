@@ -1,3 +1,4 @@
+using UjDatabase.Web.Setup;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -16,11 +17,11 @@ public static class CasesFeed
 
     public static IEndpointRouteBuilder MapCasesFeed(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/feeds/cases.atom", FeedAsync).WithTags("Feeds").WithSummary("Atom feed of a search's newest and updated records");
+        app.MapGetAndHead("/feeds/cases.atom", FeedAsync).WithTags("Feeds").WithSummary("Atom feed of a search's newest and updated records");
         return app;
     }
 
-    private static async Task<IResult> FeedAsync(HttpRequest request, ISearchEngine engine, CancellationToken cancellationToken)
+    private static async Task<IResult> FeedAsync(HttpRequest request, ISearchEngine engine, Setup.SiteSettings site, CancellationToken cancellationToken)
     {
         var parsed = QueryFromRequest.Parse(request, RouteParameters.Feed);
         if (!parsed.IsValid)
@@ -46,8 +47,9 @@ public static class CasesFeed
         }
 
         entries.Reverse();
-        var baseUrl = $"{request.Scheme}://{request.Host}";
-        return Results.Text(Write(baseUrl, parsed.Query, entries, $"{baseUrl}{request.Path}{request.QueryString}"), "application/atom+xml; charset=utf-8", Encoding.UTF8);
+        var baseUrl = site.BaseUrl;
+        var self = site.Absolute(SearchLinks.Feed(parsed.Query));
+        return Results.Text(Write(baseUrl, parsed.Query, entries, self), "application/atom+xml; charset=utf-8", Encoding.UTF8);
     }
 
     private static string LatestEvent(CaseRecord record) => record.Events.Count == 0 ? string.Empty : record.Events.Max(e => e.Date!.Value).ToString();

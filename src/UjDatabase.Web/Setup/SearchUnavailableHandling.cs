@@ -23,22 +23,14 @@ public sealed class SearchUnavailableHandling(RequestDelegate next, ILogger<Sear
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-            var message = "Search is unavailable for a moment. Case pages still work; please try the search again shortly.";
-            if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) || context.Request.Path.StartsWithSegments("/feeds", StringComparison.Ordinal))
+            var message = $"Search is unavailable for a moment. Case pages still work; please try the search again in about {retryAfter} seconds.";
+            if (ErrorResponses.WantsProblem(context))
             {
                 await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search is unavailable.", detail: message).ExecuteAsync(context);
                 return;
             }
 
-            context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync($"""
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Search unavailable · UjDatabase</title><link rel="stylesheet" href="/css/site.css"></head>
-                <body><header class="site"><a class="brand" href="/">UjDatabase</a></header>
-                <main id="main"><h1>Search is unavailable for a moment</h1>
-                <p>{message}</p><p>Try again in about {retryAfter} seconds.</p></main></body></html>
-                """);
+            await ErrorResponses.WritePageAsync(context, "Search is unavailable for a moment", message, context.RequestAborted);
         }
     }
 }

@@ -6,8 +6,10 @@ using UjDatabase.Core.Storage;
 namespace UjDatabase.Web.Pages.Cases;
 
 /// <summary>One case: the whole record, its timeline, sources, co-defendants and related cases. Reads the store, not the index.</summary>
-public sealed class DetailModel(ICaseStore store) : PageModel
+public sealed class DetailModel(ICaseStore store, Setup.SiteSettings site) : PageModel
 {
+    public Setup.SiteSettings Site => site;
+
     public CaseRecord Record { get; private set; } = null!;
 
     public IReadOnlyList<CaseRecord> CoDefendants { get; private set; } = [];
@@ -16,6 +18,12 @@ public sealed class DetailModel(ICaseStore store) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
+        if (!Core.Validation.CaseValidator.IsSlug(id))
+        {
+            // Not an id at all (blank, too long, odd characters): nothing to look up.
+            return NotFound();
+        }
+
         var record = await store.GetAsync(id, cancellationToken);
         if (record is not { IsPublished: true })
         {

@@ -1,0 +1,62 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.Extensions.WebEncoders;
+using UjDatabase.Web.Stats;
+
+namespace UjDatabase.Web.Setup;
+
+/// <summary>The web application's services and request pipeline, so that Program.cs reads as a table of contents.</summary>
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddUjDatabaseWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // No "Server: Kestrel" header: it tells an attacker what to try and a reader nothing.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        var site = SiteSettings.Resolve(key => configuration[key]);
+        builder.Services.AddSingleton(site);
+        builder.Services.Configure<HostFilteringOptions>(options => options.AllowedHosts = [.. site.AllowedHosts]);
+        builder.Services.AddUjDatabaseRateLimits(RateLimitSettings.Resolve(key => configuration[key]));
+        builder.Services.AddUjDatabase(configuration);
+        builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Search/Index", "/"));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<StatisticsService>();
+        builder.Services.AddOpenApi();
+        // Names are written in many scripts; HTML-encode only what is unsafe, not every non-ASCII letter ("Habré", not "Habr&#xE9;").
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        return builder;
+    }
+
+    public static WebApplication UseUjDatabasePipeline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<MethodRestriction>();
+        // Never a stack trace: the API and feeds answer problem details, pages a friendly page.
+        app.UseWhen(ErrorResponses.WantsProblem, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !ErrorResponses.WantsProblem(context), pages =>
+        {
+            pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        app.UseMiddleware<SearchUnavailableHandling>();
+        app.UseStaticFiles();
+        // Routing after the status-code pages, so that a re-executed request (/error/404) is routed afresh.
+        app.UseRouting();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>A GET endpoint that also answers HEAD (like GET, without the body).</summary>
+    public static RouteHandlerBuilder MapGetAndHead(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) =>
+        endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
+}
