@@ -123,7 +123,7 @@ public sealed class PageTests(FreshAppFactory factory) : IClassFixture<FreshAppF
         var others = Seed.Where(o => o.CaseGroup == record.CaseGroup && o.Id != record.Id).Select(o => $"/cases/{o.Id}").Order();
         Assert.Equal(others, page.QuerySelectorAll("section[aria-labelledby=codefendants-heading] a").Select(a => a.GetAttribute("href")!).Order());
         Assert.Contains(page.QuerySelectorAll(".facts a"), a => a.GetAttribute("href") == $"/search?forum={record.Forum.Country}");
-        Assert.Equal($"http://localhost/cases/{record.Id}", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal($"http://localhost:5080/cases/{record.Id}", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
     }
 
     [Fact]
