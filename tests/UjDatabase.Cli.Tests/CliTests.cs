@@ -286,4 +286,19 @@ public sealed class CliTests : IDisposable
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains($"{option[2..]}={value}", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Importing_a_file_that_is_not_utf8_names_the_file_and_line_exits_1_and_writes_nothing()
+    {
+        var record = CaseJson.Serialize(SampleCases.Valid() with { Title = "Hissène Habré (Dakar)" });
+        var path = WriteFile("latin1.jsonl", string.Empty);
+        await File.WriteAllBytesAsync(path, System.Text.Encoding.Latin1.GetBytes(record + "\n"));
+
+        var run = await RunAsync("import", path);
+
+        Assert.Equal(ExitCodes.InvalidData, run.ExitCode);
+        Assert.Contains($"{path}: line 1:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("not UTF-8", run.Error, StringComparison.Ordinal);
+        Assert.Equal("0", (await RunAsync("count")).Out.Trim());
+    }
 }

@@ -98,4 +98,31 @@ public class CaseFileReaderTests
             Assert.Equal(records.Select(r => CaseJson.Serialize(r)), read.Select(d => CaseJson.Serialize(d.Record!)));
         }
     }
+
+    [Theory]
+    [InlineData("[\n{\"id\": \"a\", \"title\": \"Habr\u00e9\"}\n]\n", 2)]
+    [InlineData("{\"id\": \"a\"}\n{\"id\": \"b\", \"title\": \"Habr\u00e9\"}\n{\"id\": \"c\"}\n", 2)]
+    public void A_file_that_is_not_utf8_is_reported_at_its_first_bad_line(string text, int line)
+    {
+        // Latin-1: é is the single byte 0xE9, which is not UTF-8.
+        var bytes = System.Text.Encoding.Latin1.GetBytes(text);
+
+        var items = CaseFileReader.Read(new MemoryStream(bytes)).ToList();
+
+        var bad = Assert.Single(items, i => i.Error is not null);
+        Assert.Equal(line, bad.Line);
+        Assert.Contains("not UTF-8", bad.Error, StringComparison.Ordinal);
+        Assert.Same(bad, items[^1]);
+    }
+
+    [Fact]
+    public void Json_lines_with_carriage_returns_a_byte_order_mark_and_no_final_newline_read_as_usual()
+    {
+        var text = "\uFEFF{\"id\": \"a\"}\r\n\r\n  \r\n{\"id\": \"b\"}";
+
+        var items = CaseFileReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text))).ToList();
+
+        Assert.Equal([1, 4], items.Select(i => i.Line));
+        Assert.All(items, i => Assert.Null(i.Error));
+    }
 }

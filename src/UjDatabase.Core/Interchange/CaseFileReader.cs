@@ -65,24 +65,74 @@ public static class CaseFileReader
         }
     }
 
+    /// <summary>What the reader says of a file that is not UTF-8, e.g. one saved as Latin-1 or Windows-1252.</summary>
+    public const string NotUtf8 = "the text is not UTF-8 (it may have been saved as Latin-1 or Windows-1252); save the file as UTF-8 and try again";
+
+    /// <summary>Reads lines as bytes, so that a line that is not UTF-8 is reported with its number rather than silently repaired.</summary>
     private static IEnumerable<FileItem> ReadLines(Stream stream)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        var buffer = new byte[64 * 1024];
+        int start = 0, end = 0, lineNumber = 0;
+        var endOfStream = false;
+        var first = true;
+        while (true)
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            var newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
+            if (newline < 0 && !endOfStream)
             {
+                if (start > 0)
+                {
+                    Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                    end -= start;
+                    start = 0;
+                }
+
+                if (end == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+
+                var read = stream.Read(buffer, end, buffer.Length - end);
+                endOfStream = read == 0;
+                end += read;
                 continue;
             }
 
-            yield return ParseLine(line, lineNumber);
+            var lineEnd = newline < 0 ? end : newline;
+            var line = buffer.AsMemory(start, lineEnd - start);
+            if (first && line.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                line = line[3..];
+            }
+
+            first = false;
+            lineNumber++;
+            start = newline < 0 ? end : newline + 1;
+            if (!line.Span.Trim((byte)'\r').Trim((byte)' ').Trim((byte)'\t').IsEmpty)
+            {
+                var item = ParseLine(line, lineNumber);
+                yield return item;
+                if (item.Error == NotUtf8)
+                {
+                    // A file in another encoding is wrong on every line with a letter outside ASCII: one message says it.
+                    yield break;
+                }
+            }
+
+            if (newline < 0)
+            {
+                yield break;
+            }
         }
     }
 
-    private static FileItem ParseLine(string line, int lineNumber)
+    private static FileItem ParseLine(ReadOnlyMemory<byte> line, int lineNumber)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(line.Span))
+        {
+            return new FileItem(lineNumber, null, NotUtf8);
+        }
+
         try
         {
             using var document = JsonDocument.Parse(line);
@@ -197,6 +247,12 @@ public static class CaseFileReader
                     }
 
                     var objectEnd = (int)reader.BytesConsumed;
+                    if (!System.Text.Unicode.Utf8.IsValid(span[objectStart..objectEnd]))
+                    {
+                        item = new FileItem(objectLine, null, NotUtf8);
+                        return Outcome.Item;
+                    }
+
                     var objectReader = new Utf8JsonReader(span[objectStart..objectEnd]);
                     item = new FileItem(objectLine, JsonElement.ParseValue(ref objectReader), null);
                     Advance(span, objectEnd, reader.CurrentState);
