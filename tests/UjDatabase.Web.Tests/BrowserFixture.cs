@@ -83,6 +83,7 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         {
             builder.UseSetting("UJDB_DATA_DIR", dataDirectory);
             builder.UseSetting("UJDB_SEED_DIR", TestFiles.SeedDirectory);
+            TestLimits.Lift(builder);
         }
     }
 }

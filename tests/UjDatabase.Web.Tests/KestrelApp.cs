@@ -56,6 +56,7 @@ public sealed class KestrelApp : IAsyncLifetime, IDisposable
         {
             builder.UseSetting("UJDB_DATA_DIR", dataDirectory);
             builder.UseSetting("UJDB_SEED_DIR", TestFiles.SeedDirectory);
+            TestLimits.Lift(builder);
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
