@@ -23,29 +23,41 @@ public static class ExitCodes
 /// <summary>The <c>ujdb</c> command line: parses the command and runs it against the configured store.</summary>
 public static class Ujdb
 {
-    public const string Usage = """
-        ujdb — the UjDatabase command line
+    /// <summary>Each command's synopsis and what it does: the one source of the overall usage and of each command's --help.</summary>
+    public static IReadOnlyList<(string Name, string Synopsis, string Description)> Commands { get; } =
+    [
+        ("migrate", "ujdb migrate", "Create or upgrade the store (safe to run any number of times)."),
+        ("validate", "ujdb validate FILE [FILE...]", "Check interchange files as an import would; write nothing. Exit 1 when anything is wrong, listing every problem with file, line, record id and field."),
+        ("import", "ujdb import FILE [FILE...]", "Validate, then write every record of every file in one transaction, or none when anything is wrong."),
+        ("export", "ujdb export --format json|jsonl|csv|xlsx [--out FILE] [search filters]", "Write records: all of them ordered by id, or those of a search given as options (--forum DE --crime torture --q raslan ...). Standard output by default; xlsx needs --out."),
+        ("stats", "ujdb stats [--measure M] [--year N] [--by DIM [--by DIM]] [--unit U] [--format csv|json|md] [search filters]", "Print one statistics table with its counting rule (with --year and no --measure, it counts developments)."),
+        ("count", "ujdb count", "Print the number of records in the store."),
+        ("reindex", "ujdb reindex", "Rebuild the search index from the store."),
+        ("verify", "ujdb verify", "Compare the store and the search index; exit 1 on any difference other than changes still waiting to be indexed."),
+        ("generate", "ujdb generate --count N [--seed S] --out FILE", "Write N synthetic records (JSON Lines), marked synthetic, for scale tests."),
+    ];
 
-        Usage:
-          ujdb migrate                                   create or upgrade the store
-          ujdb validate FILE [FILE...]                   check interchange files; write nothing
-          ujdb import FILE [FILE...]                     validate, then write all records in one transaction, or none
-          ujdb export --format json|jsonl|csv|xlsx [--out FILE] [search filters]
-                                                 write records (all, ordered by id, or those of a search); stdout by default
-          ujdb stats [--measure M] [--year N] [--by DIM [--by DIM]] [--unit U] [--format csv|json|md] [search filters]
-                                                 one statistics table (with --year and no --measure: developments)
-          ujdb count                                     print the number of records in the store
-          ujdb reindex                                   rebuild the search index from the store
-          ujdb verify                                    compare the store and the search index; exit 1 on any difference
-          ujdb generate --count N [--seed S] --out FILE  write N synthetic records (JSON Lines) for scale tests
+    private const string Footer = """
 
         Search filters are the site's URL parameters as options: --forum DE --territory SY --crime torture --q raslan ...
-        Files are JSON arrays or JSON Lines (interchange format v1, see docs/interchange-format.md).
+        Files are JSON arrays or JSON Lines (interchange format v1.1, see docs/interchange-format.md).
         Environment: UJDB_DATA_DIR (default ./data), UJDB_PROFILE (Embedded, the default, or Server with
         UJDB_SQLSERVER and UJDB_ELASTICSEARCH),
         UJDB_PUBLIC_URL (the site's address used in exported links; default http://localhost:5080).
         Exit codes: 0 ok, 1 invalid data (nothing written) or index differences, 2 bad command line, 3 other failure.
         """;
+
+    public static string Usage { get; } =
+        "ujdb — the UjDatabase command line\n\nUsage:\n"
+        + string.Join('\n', Commands.Select(c => $"  {c.Synopsis}\n      {c.Description}"))
+        + "\n" + Footer;
+
+    /// <summary>One command's help: its synopsis, what it does, and the common notes.</summary>
+    public static string CommandUsage(string name)
+    {
+        var (_, synopsis, description) = Commands.Single(c => c.Name == name);
+        return $"Usage: {synopsis}\n\n{description}\n{Footer}";
+    }
 
     private static string PublicUrl(Func<string, string?> environment) => environment("UJDB_PUBLIC_URL") is { Length: > 0 } url ? url : "http://localhost:5080";
 
@@ -61,6 +73,12 @@ public static class Ujdb
         }
 
         var console = new CliConsole(output, error, standardOutput);
+        if (Commands.Any(c => c.Name == args[0]) && args.Skip(1).Any(a => a is "-h" or "--help"))
+        {
+            await output.WriteLineAsync(CommandUsage(args[0]));
+            return ExitCodes.Ok;
+        }
+
         try
         {
             var rest = args[1..];

@@ -14,5 +14,5 @@ public sealed record EmbeddedProfile(SqliteDatabase Database, SqliteCaseStore St
         return new EmbeddedProfile(database, store, new SqliteSearchEngine(database, store), new SqliteSearchIndexer(database));
     }
 
-    public StorageParts Parts => new(Store, Engine, Indexer);
+    public StorageParts Parts => new(Store, Store, Engine, Indexer);
 }

@@ -44,6 +44,7 @@ public static class ServerProfile
         var pipeline = IndexPipelines.Idempotent(options, clock);
         return new StorageParts(
             store,
+            store,
             new EsSearchEngine(client, store, pipeline, options),
             new EsIndexer(client, store, pipeline, options, clock ?? TimeProvider.System));
     }

@@ -176,13 +176,33 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task Verify_fails_until_reindex_brings_the_index_in_line_with_the_store()
+    public async Task Verify_after_an_import_says_how_many_changes_wait_to_be_indexed_and_exits_0()
     {
         Assert.Equal(ExitCodes.Ok, (await RunAsync(["import", .. TestFiles.SeedFiles])).ExitCode);
 
         var before = await RunAsync("verify");
+
+        Assert.Equal(ExitCodes.Ok, before.ExitCode);
+        Assert.Contains("still waiting to be indexed", before.Out, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, before.Error);
+    }
+
+    [Fact]
+    public async Task Verify_fails_on_a_difference_no_pending_change_explains_until_reindex_repairs_it()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync(["import", .. TestFiles.SeedFiles])).ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("reindex")).ExitCode);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(directory.File("data"), "ujdb.sqlite")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE search_docs SET version = version - 1 WHERE case_id = 'raslan-koblenz'";
+            command.ExecuteNonQuery();
+        }
+
+        var before = await RunAsync("verify");
         Assert.Equal(ExitCodes.InvalidData, before.ExitCode);
-        Assert.Contains("in the store (version", before.Error, StringComparison.Ordinal);
+        Assert.Contains("raslan-koblenz: the store has version", before.Error, StringComparison.Ordinal);
 
         var reindex = await RunAsync("reindex");
         Assert.Equal(ExitCodes.Ok, reindex.ExitCode);
@@ -300,5 +320,24 @@ public sealed class CliTests : IDisposable
         Assert.Contains($"{path}: line 1:", run.Error, StringComparison.Ordinal);
         Assert.Contains("not UTF-8", run.Error, StringComparison.Ordinal);
         Assert.Equal("0", (await RunAsync("count")).Out.Trim());
+    }
+
+    [Theory]
+    [InlineData("migrate")]
+    [InlineData("validate")]
+    [InlineData("import")]
+    [InlineData("export")]
+    [InlineData("stats")]
+    [InlineData("count")]
+    [InlineData("reindex")]
+    [InlineData("verify")]
+    [InlineData("generate")]
+    public async Task Every_command_answers_help_with_its_own_usage_and_exit_0(string command)
+    {
+        var run = await RunAsync(command, "--help");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.StartsWith($"Usage: ujdb {command}", run.Out, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Error);
     }
 }

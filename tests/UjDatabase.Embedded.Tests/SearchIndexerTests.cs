@@ -107,7 +107,7 @@ public class SearchIndexerTests
         connection.Execute("DELETE FROM search_fts WHERE rowid = (SELECT pk FROM search_docs WHERE case_id = 'a-case')");
         connection.Execute("DELETE FROM cases WHERE id = 'b-case'");
 
-        var differences = await indexer.VerifyAsync();
+        var differences = (await indexer.VerifyAsync()).Select(d => d.ToString()).ToList();
         Assert.Contains("a-case: has no full-text row", differences);
         Assert.Contains("b-case: in the index but not in the store", differences);
     }

@@ -139,7 +139,7 @@ public sealed class EsIndexerTests : IDisposable
                 """)
             .Answer(HttpStatusCode.OK, "{\"succeeded\":true}");
 
-        var differences = await indexer.VerifyAsync();
+        var differences = (await indexer.VerifyAsync()).Select(d => d.ToString()).ToList();
 
         Assert.Equal(["b-case: in the store (version 2) but not in the index", "c-case: in the index but not in the store"], differences);
         Assert.Equal(["/cases/_pit?keep_alive=2m", "/_search", "/_pit"], es.Requests.Select(r => r.Path));

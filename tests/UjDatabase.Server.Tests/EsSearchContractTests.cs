@@ -83,6 +83,6 @@ public sealed class EsSearchContractTests : SearchEngineContract
 
         public Task<long> ReindexAsync(CancellationToken cancellationToken = default) => inner.ReindexAsync(cancellationToken);
 
-        public Task<IReadOnlyList<string>> VerifyAsync(CancellationToken cancellationToken = default) => inner.VerifyAsync(cancellationToken);
+        public Task<IReadOnlyList<IndexDifference>> VerifyAsync(CancellationToken cancellationToken = default) => inner.VerifyAsync(cancellationToken);
     }
 }

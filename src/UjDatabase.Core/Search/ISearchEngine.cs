@@ -25,5 +25,11 @@ public interface ISearchIndexer
     Task<long> ReindexAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every difference between the store and the index (ids and versions); empty when they agree.</summary>
-    Task<IReadOnlyList<string>> VerifyAsync(CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<IndexDifference>> VerifyAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>One way the index differs from the store: the record (null when the difference is the index's own) and what differs.</summary>
+public sealed record IndexDifference(string? CaseId, string Message)
+{
+    public override string ToString() => CaseId is null ? Message : $"{CaseId}: {Message}";
 }

@@ -78,7 +78,7 @@ public sealed class SqliteSearchIndexer(SqliteDatabase database) : ISearchIndexe
         return Task.FromResult(count);
     }
 
-    public Task<IReadOnlyList<string>> VerifyAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<IndexDifference>> VerifyAsync(CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction(deferred: true);
@@ -88,30 +88,30 @@ public sealed class SqliteSearchIndexer(SqliteDatabase database) : ISearchIndexe
             .ToDictionary(r => r.Id, StringComparer.Ordinal);
         var ftsRows = connection.Query<long>("SELECT rowid FROM search_fts", transaction: transaction).ToHashSet();
 
-        var differences = new List<string>();
+        var differences = new List<IndexDifference>();
         foreach (var (id, row) in store.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             if (!index.TryGetValue(id, out var doc))
             {
-                differences.Add($"{id}: in the store (version {row.Version}) but not in the index");
+                differences.Add(new(id, $"in the store (version {row.Version}) but not in the index"));
             }
             else if (doc.Version != row.Version)
             {
-                differences.Add($"{id}: the store has version {row.Version}, the index version {doc.Version}");
+                differences.Add(new(id, $"the store has version {row.Version}, the index version {doc.Version}"));
             }
             else if ((doc.Published == 1) != (row.Publication == "published"))
             {
-                differences.Add($"{id}: published in one and not in the other");
+                differences.Add(new(id, $"published in one and not in the other"));
             }
         }
 
         differences.AddRange(index.Keys.Where(id => !store.ContainsKey(id)).Order(StringComparer.Ordinal)
-            .Select(id => $"{id}: in the index but not in the store"));
+            .Select(id => new IndexDifference(id, "in the index but not in the store")));
         differences.AddRange(index.Values.Where(d => !ftsRows.Contains(d.Pk)).OrderBy(d => d.Id, StringComparer.Ordinal)
-            .Select(d => $"{d.Id}: has no full-text row"));
+            .Select(d => new IndexDifference(d.Id, "has no full-text row")));
         var docPks = index.Values.Select(d => d.Pk).ToHashSet();
-        differences.AddRange(ftsRows.Where(pk => !docPks.Contains(pk)).Order().Select(pk => $"full-text row {pk} belongs to no record"));
-        return Task.FromResult<IReadOnlyList<string>>(differences);
+        differences.AddRange(ftsRows.Where(pk => !docPks.Contains(pk)).Order().Select(pk => new IndexDifference(null, $"full-text row {pk} belongs to no record")));
+        return Task.FromResult<IReadOnlyList<IndexDifference>>(differences);
     }
 
     private static void Apply(SqliteConnection connection, IDbTransaction transaction, IEnumerable<IndexChange> changes)

@@ -197,7 +197,7 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
     }
 
     /// <summary>Compares every id and version of the store with the index (read through a point in time).</summary>
-    public async Task<IReadOnlyList<string>> VerifyAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IndexDifference>> VerifyAsync(CancellationToken cancellationToken = default)
     {
         var store = new Dictionary<string, long>(StringComparer.Ordinal);
         await foreach (var versioned in source.StreamVersionedAsync(cancellationToken))
@@ -232,20 +232,20 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
             }
         }
 
-        var differences = new List<string>();
+        var differences = new List<IndexDifference>();
         foreach (var (id, version) in store.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             if (!index.TryGetValue(id, out var indexed))
             {
-                differences.Add($"{id}: in the store (version {version}) but not in the index");
+                differences.Add(new(id, $"in the store (version {version}) but not in the index"));
             }
             else if (indexed != version)
             {
-                differences.Add($"{id}: the store has version {version}, the index version {indexed}");
+                differences.Add(new(id, $"the store has version {version}, the index version {indexed}"));
             }
         }
 
-        differences.AddRange(index.Keys.Where(id => !store.ContainsKey(id)).Order(StringComparer.Ordinal).Select(id => $"{id}: in the index but not in the store"));
+        differences.AddRange(index.Keys.Where(id => !store.ContainsKey(id)).Order(StringComparer.Ordinal).Select(id => new IndexDifference(id, "in the index but not in the store")));
         return differences;
     }
 
