@@ -15,7 +15,7 @@ app.MapCasesApi();
 app.MapStatsApi();
 app.MapCasesFeed();
 app.MapOpenApi();
-app.MapGetAndHead("/health", () => TypedResults.Ok(new { status = "ok" }));
+app.MapGetAndHead("/health", () => TypedResults.Ok(new UjDatabase.Web.Setup.HealthStatus("ok"))).WithName("Health").WithSummary("Whether the app is up");
 app.Run();
 
 /// <summary>The web application's entry point; public so that tests can host it.</summary>

@@ -1,6 +1,8 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace UjDatabase.Web.Tests;
 
@@ -16,31 +18,50 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         return page;
     }
 
+    // Every step waits for what the user would see (an address, a heading, a chip), never for a fixed time; the
+    // assertions retry until the page shows it or the timeout passes.
     [BrowserFact]
     public async Task Search_tick_a_facet_open_a_case_go_back_and_page()
     {
         var page = await OpenAsync("/");
         await page.GetByLabel("Search names, courts, places and summaries").FillAsync("genocide");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await page.WaitForURLAsync("**/search?q=genocide");
+        await Expect(page).ToHaveURLAsync(new Regex("/search\\?q=genocide$"));
 
         await page.Locator("section[data-facet=territory] a.facet-value[data-value=RW]").ClickAsync();
-        await page.WaitForURLAsync("**/search?q=genocide&territory=RW");
-        Assert.Contains("Crimes committed in: Rwanda", await page.Locator(".chips").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page).ToHaveURLAsync(new Regex("/search\\?q=genocide&territory=RW$"));
+        await Expect(page.Locator(".chips")).ToContainTextAsync("Crimes committed in: Rwanda");
 
         var first = page.Locator("li.hit h2 a").First;
         var name = await first.InnerTextAsync();
         await first.ClickAsync();
-        await page.WaitForURLAsync("**/cases/**");
-        Assert.Equal(name, (await page.Locator("h1").InnerTextAsync()).Trim());
+        await Expect(page).ToHaveURLAsync(new Regex("/cases/"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync(name);
 
         await page.GoBackAsync();
-        await page.WaitForURLAsync("**/search?q=genocide&territory=RW");
+        await Expect(page).ToHaveURLAsync(new Regex("/search\\?q=genocide&territory=RW$"));
         var firstPage = await page.Locator("li.hit").First.GetAttributeAsync("data-case-id");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Next →" }).ClickAsync();
-        await page.WaitForURLAsync("**page=2");
-        Assert.NotEqual(firstPage, await page.Locator("li.hit").First.GetAttributeAsync("data-case-id"));
+        await Expect(page).ToHaveURLAsync(new Regex("page=2"));
+        await Expect(page.Locator("li.hit").First).Not.ToHaveAttributeAsync("data-case-id", firstPage!);
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task On_a_phone_the_filters_are_one_tap_away_from_the_top_and_lead_back_to_the_results()
+    {
+        var page = await OpenAsync("/search?territory=SY", 390, 844);
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "Filter the results (1 selected)" });
+        await Expect(link).ToBeInViewportAsync();
+        var linkBox = await link.BoundingBoxAsync();
+        var firstHit = await page.Locator("li.hit").First.BoundingBoxAsync();
+        Assert.True(linkBox!.Y < firstHit!.Y, "the way to the filters comes before the first result");
+
+        await link.ClickAsync();
+        await Expect(page.Locator("#filters .facets-title")).ToBeInViewportAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the results" }).ClickAsync();
+        await Expect(page.Locator("li.hit").First).ToBeInViewportAsync();
         await page.CloseAsync();
     }
 
@@ -64,7 +85,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     [BrowserFact]
     public async Task The_search_case_and_statistics_pages_have_no_serious_accessibility_violations()
     {
-        foreach (var path in new[] { "/search?territory=SY", "/cases/raslan-koblenz", "/search?forum=SN&territory=SY", "/cases/no-such-case", "/stats?measure=convicted&by=year", "/stats?by=forum&by=crime", "/stats/review?year=2024" })
+        foreach (var path in new[] { "/search?territory=SY", "/cases/raslan-koblenz", "/search?forum=SN&territory=SY", "/cases/no-such-case", "/stats?measure=convicted&by=year", "/stats?by=forum&by=crime", "/stats/review?year=2024", "/stats?q=qwertyzzz", "/search?measure=convicted&year=2022&unit=cases", "/search?page=abc" })
         {
             var page = await OpenAsync(path);
             var result = await page.RunAxe();
@@ -82,8 +103,11 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
             ("/search?territory=SY", "search.png", 1280),
             ("/cases/raslan-koblenz", "case.png", 1280),
             ("/search?q=habre", "search-phone.png", 390),
+            ("/cases/raslan-koblenz", "case-phone.png", 390),
             ("/stats?measure=convicted&by=year", "stats.png", 1280),
+            ("/stats?measure=convicted&by=year", "stats-phone.png", 390),
             ("/stats/review?year=2024", "review.png", 1280),
+            ("/stats/review?year=2024", "review-phone.png", 390),
         };
         foreach (var (path, file, width) in shots)
         {

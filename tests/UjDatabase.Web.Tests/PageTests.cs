@@ -257,4 +257,37 @@ public sealed class PageTests(FreshAppFactory factory) : IClassFixture<FreshAppF
         var labels = page.QuerySelectorAll(".case-header .outcomes dt").Select(d => d.TextContent).ToList();
         Assert.Equal(Core.Cases.ChargeOutcomes.Of(record).Select(o => o.Label), labels);
     }
+
+    [Fact]
+    public async Task A_case_page_is_headed_by_the_full_public_name_with_the_courts_form_as_a_note()
+    {
+        var (_, page) = await GetPageAsync("/cases/raslan-koblenz");
+
+        Assert.Equal("Anwar Raslan", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("The court publishes the name as “Anwar R.”.", page.QuerySelector(".name-note")!.TextContent.Trim());
+        var (_, results) = await GetPageAsync("/search?q=raslan");
+        Assert.Contains(results.QuerySelectorAll("li.hit h2 a"), a => a.TextContent == "Anwar Raslan");
+    }
+
+    [Fact]
+    public async Task A_co_defendant_is_listed_once_not_again_among_related_cases()
+    {
+        var record = Seed.First(r => r.CaseGroup is not null && r.Related.Any(id => Seed.Any(o => o.Id == id && o.CaseGroup == r.CaseGroup)));
+        var (_, page) = await GetPageAsync($"/cases/{record.Id}");
+
+        var links = page.QuerySelectorAll("section[aria-labelledby=codefendants-heading] a, section[aria-labelledby=related-heading] a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(links.Count, links.Distinct().Count());
+        Assert.DoesNotContain($"/cases/{record.Id}", links);
+    }
+
+    [Fact]
+    public async Task The_search_page_offers_a_way_to_the_filters_and_back()
+    {
+        var (_, page) = await GetPageAsync("/search?forum=DE&crime=genocide");
+
+        Assert.Equal("#filters", page.QuerySelector(".filters-link a")!.GetAttribute("href"));
+        Assert.Contains("(2 selected)", page.QuerySelector(".filters-link a")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("aside#filters a.back-to-results[href='#results']"));
+        Assert.NotNull(page.QuerySelector("ol#results"));
+    }
 }

@@ -71,9 +71,12 @@ public sealed record CaseRecord
 
     public PartialDate? Updated { get; init; }
 
-    /// <summary>The name shown to the public: the published (possibly abbreviated) name, else the name, else the title.</summary>
+    /// <summary>
+    /// The name shown to people: the name in full as sources publish it, else the court's (possibly abbreviated) form,
+    /// else the title (a structural investigation has no name). The court's form is shown beside it as a note.
+    /// </summary>
     [JsonIgnore]
-    public string DisplayName => Accused.PublishedName ?? Accused.Name ?? Title;
+    public string DisplayName => Accused.Name ?? Accused.PublishedName ?? Title;
 
     [JsonIgnore]
     public bool IsPublished => Publication == "published";

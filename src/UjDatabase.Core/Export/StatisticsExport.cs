@@ -8,7 +8,12 @@ namespace UjDatabase.Core.Export;
 /// <summary>Writes a statistics table as CSV, XLSX (a sheet for the table, one for what it counts), JSON or Markdown.</summary>
 public static class StatisticsExport
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static IReadOnlyList<string> Headers(StatisticsTable table)
     {
@@ -110,34 +115,30 @@ public static class StatisticsExport
         return slug.Length <= 100 ? slug : slug[..100].TrimEnd('-');
     }
 
-    public static string ToJson(StatisticsTable table, string baseUrl, DateTimeOffset generatedAt)
+    /// <summary>The table as the API and <c>ujdb stats --format json</c> give it: every count with the address of its records.</summary>
+    public static StatisticsTableJson ToJsonModel(StatisticsTable table, string baseUrl, DateTimeOffset generatedAt)
     {
         ArgumentNullException.ThrowIfNull(table);
-        string Link(string query) => $"{baseUrl.TrimEnd('/')}/search{(query.Length == 0 ? string.Empty : "?" + query)}";
-        var json = new
-        {
-            title = table.Title,
-            rule = table.Rule,
-            measure = MeasureRules.Code(table.Request.Measure),
-            year = table.Request.Year,
-            unit = StatisticsRequest.UnitCode(table.Request.Unit),
-            by = table.Request.By,
-            query = table.Request.ToQueryString(),
-            columns = table.Columns.Select((c, i) => new { value = c.Value, label = c.Label, total = new { count = table.ColumnTotals[i].Count, records = Link(table.ColumnTotals[i].Query) } }),
-            rows = table.Rows.Select(r => new
-            {
-                value = r.Key.Value,
-                label = r.Key.Label,
-                cells = r.Cells.Select(c => new { count = c.Count, records = Link(c.Query) }),
-                total = new { count = r.Total.Count, records = Link(r.Total.Query) },
-            }),
-            total = new { count = table.Total.Count, records = Link(table.Total.Query) },
-            empty = table.WhyEmpty,
-            records_read = table.RecordsRead,
-            generated_at = generatedAt,
-        };
-        return JsonSerializer.Serialize(json, JsonOptions);
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        CountJson Count(TableCell cell) => new(cell.Count, $"{baseUrl.TrimEnd('/')}/search{(cell.Query.Length == 0 ? string.Empty : "?" + cell.Query)}");
+        return new StatisticsTableJson(
+            table.Title,
+            table.Rule,
+            MeasureRules.Code(table.Request.Measure),
+            table.Request.Year,
+            StatisticsRequest.UnitCode(table.Request.Unit),
+            table.Request.By,
+            table.Request.ToQueryString(),
+            table.Columns.Select((c, i) => new ColumnJson(c.Value, c.Label, Count(table.ColumnTotals[i]))).ToList(),
+            table.Rows.Select(r => new RowJson(r.Key.Value, r.Key.Label, r.Cells.Select(Count).ToList(), Count(r.Total))).ToList(),
+            Count(table.Total),
+            table.WhyEmpty,
+            table.RecordsRead,
+            generatedAt);
     }
+
+    public static string ToJson(StatisticsTable table, string baseUrl, DateTimeOffset generatedAt) =>
+        JsonSerializer.Serialize(ToJsonModel(table, baseUrl, generatedAt), JsonOptions);
 
     public static string ToMarkdown(StatisticsTable table)
     {
@@ -155,3 +156,28 @@ public static class StatisticsExport
         return text.Append("\nCounting rule: ").Append(table.Rule).Append('\n').ToString();
     }
 }
+
+/// <summary>A count and the address listing the records behind it.</summary>
+public sealed record CountJson(long Count, string Records);
+
+/// <summary>A column of a two-dimension table: its value, label and total.</summary>
+public sealed record ColumnJson(string Value, string Label, CountJson Total);
+
+/// <summary>A row: its value, label, one count per column, and its total.</summary>
+public sealed record RowJson(string Value, string Label, IReadOnlyList<CountJson> Cells, CountJson Total);
+
+/// <summary>A statistics table as JSON: what it counts, by which rule, and every count with its records.</summary>
+public sealed record StatisticsTableJson(
+    string Title,
+    string Rule,
+    string Measure,
+    int? Year,
+    string Unit,
+    IReadOnlyList<string> By,
+    string Query,
+    IReadOnlyList<ColumnJson> Columns,
+    IReadOnlyList<RowJson> Rows,
+    CountJson Total,
+    string? Empty,
+    long RecordsRead,
+    DateTimeOffset GeneratedAt);

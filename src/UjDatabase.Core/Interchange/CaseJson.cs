@@ -17,20 +17,24 @@ public static class CaseJson
 
     private static JsonSerializerOptions Create(bool indented)
     {
-        var options = new JsonSerializerOptions
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-            // Export files are data, never embedded in HTML, so accented names stay readable ("Habré", not "Habr\u00e9").
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            WriteIndented = indented,
-            IndentSize = 2,
-            NewLine = "\n",
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyAdditions } },
-        };
-        options.Converters.Add(new NullAsEmptyListConverterFactory());
+        var options = new JsonSerializerOptions { WriteIndented = indented };
+        Apply(options);
         options.MakeReadOnly();
         return options;
+    }
+
+    /// <summary>Gives <paramref name="options"/> the settings of the format (the web API's JSON uses them too).</summary>
+    public static void Apply(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        // Export files are data, never embedded in HTML, so accented names stay readable ("Habré", not "Habr\u00e9").
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        options.IndentSize = 2;
+        options.NewLine = "\n";
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyAdditions } };
+        options.Converters.Add(new NullAsEmptyListConverterFactory());
     }
 
     /// <summary>Leaves v1.1 fields out when they hold nothing, so that v1 files are written back byte for byte.</summary>

@@ -1,10 +1,10 @@
-using UjDatabase.Web.Setup;
-using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using UjDatabase.Core.Cases;
 using UjDatabase.Core.Interchange;
 using UjDatabase.Core.Search;
 using UjDatabase.Core.Storage;
 using UjDatabase.Core.Vocabularies;
+using UjDatabase.Web.Setup;
 
 namespace UjDatabase.Web.Api;
 
@@ -17,18 +17,16 @@ public static class CasesApi
         group.MapGetAndHead("/", SearchAsync)
             .WithName("SearchCases")
             .WithSummary("Search published cases")
-            .WithDescription("Takes the search parameters of the site (q, forum, territory, nationality, crime, charge_stage, basis, stage, verdict, affiliation, type, gender, presence, event, from, to, sort, page, size). Facet counts are drill-sideways.")
-            .Produces<CaseSearchResponse>()
-            .ProducesValidationProblem();
+            .WithDescription("Takes the search parameters of the site. Repeating a facet parameter ORs its values; different facets AND. Facet counts are drill-sideways: each facet is counted under every selection but its own.")
+            .WithQueryParameters(RouteParameters.Search);
         group.MapGetAndHead("/{id}", GetAsync)
             .WithName("GetCase")
-            .WithSummary("One published case in the interchange format v1")
-            .Produces<CaseRecord>()
+            .WithSummary("One published case in the interchange format v1.1")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static async Task<IResult> SearchAsync(HttpRequest request, ISearchEngine engine, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CaseSearchResponse>, ValidationProblem>> SearchAsync(HttpRequest request, ISearchEngine engine, CancellationToken cancellationToken)
     {
         var parsed = QueryFromRequest.Parse(request, RouteParameters.Search);
         if (!parsed.IsValid)
@@ -38,7 +36,7 @@ public static class CasesApi
 
         var query = parsed.Query;
         var result = await engine.SearchAsync(query, cancellationToken);
-        return Results.Json(new CaseSearchResponse(
+        return TypedResults.Ok(new CaseSearchResponse(
             result.Total,
             query.Page,
             query.Size,
@@ -63,26 +61,16 @@ public static class CasesApi
                 h.Highlights,
                 h.FuzzyName)).ToList(),
             result.Facets,
-            result.EventYears), ApiJson.Options);
+            result.EventYears));
     }
 
-    private static async Task<IResult> GetAsync(string id, ICaseStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CaseRecord>, ProblemHttpResult>> GetAsync(string id, ICaseStore store, CancellationToken cancellationToken)
     {
         var record = Core.Validation.CaseValidator.IsSlug(id) ? await store.GetAsync(id, cancellationToken) : null;
         return record is { IsPublished: true }
-            ? Results.Json(record, CaseJson.Options)
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such case.", detail: $"There is no published case with id '{id}'.");
+            ? TypedResults.Ok(record)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such case.", detail: $"There is no published case with id '{id}'.");
     }
-}
-
-/// <summary>The JSON settings of API responses other than interchange records: snake_case names.</summary>
-public static class ApiJson
-{
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 }
 
 /// <summary>A page of search results with facets.</summary>

@@ -1,6 +1,6 @@
-using UjDatabase.Web.Setup;
 using UjDatabase.Core.Export;
 using UjDatabase.Core.Search;
+using UjDatabase.Web.Setup;
 
 namespace UjDatabase.Web.Api;
 
@@ -13,6 +13,9 @@ public static class ExportApi
             .WithTags("Cases")
             .WithName("ExportCases")
             .WithSummary("Export every record of a search as CSV, XLSX, JSON or JSON Lines")
+            .WithDescription("Streams every record the search selects, in the search's order (by name when there are no words). JSON and JSON Lines are the interchange format v1.1; CSV and XLSX have one row per record.")
+            .WithQueryParameters(RouteParameters.Export)
+            .WithFileResponses("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json", "application/x-ndjson")
             .ProducesValidationProblem();
         return app;
     }

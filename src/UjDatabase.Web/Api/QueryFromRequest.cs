@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using UjDatabase.Core.Search;
 
 namespace UjDatabase.Web.Api;
@@ -34,16 +35,16 @@ public static class QueryFromRequest
     }
 
     /// <summary>An RFC 7807 problem for invalid parameters, listing each as <c>errors[parameter]</c>.</summary>
-    public static IResult Problem(ParsedQuery parsed)
+    public static ValidationProblem Problem(ParsedQuery parsed)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         return Problem(parsed.Errors);
     }
 
-    public static IResult Problem(IReadOnlyList<QueryError> errors)
+    public static ValidationProblem Problem(IReadOnlyList<QueryError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var byParameter = errors.GroupBy(e => e.Parameter).ToDictionary(g => g.Key, g => g.Select(e => $"'{e.Value}' {e.Message}").ToArray());
-        return Results.ValidationProblem(byParameter, title: "Some parameters are not valid.", detail: string.Join("; ", errors));
+        return TypedResults.ValidationProblem(byParameter, title: "Some parameters are not valid.", detail: string.Join("; ", errors));
     }
 }

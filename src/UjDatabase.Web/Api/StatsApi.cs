@@ -1,7 +1,7 @@
-using UjDatabase.Web.Setup;
 using UjDatabase.Core.Export;
 using UjDatabase.Core.Search;
 using UjDatabase.Core.Statistics;
+using UjDatabase.Web.Setup;
 using UjDatabase.Web.Stats;
 
 namespace UjDatabase.Web.Api;
@@ -15,12 +15,22 @@ public static class StatsApi
         group.MapGetAndHead("/", TableAsync)
             .WithName("Statistics")
             .WithSummary("A measure broken down by up to two dimensions, counted in one unit, over the records of a search")
-            .WithDescription("Search parameters as /api/cases; measure (records, developments, new, convicted, acquitted, on_trial), year, by (a facet or year; repeat for two), unit (defendants, cases, charges), format (json, csv, xlsx). Every count carries the search listing its records.")
+            .WithDescription("Every count carries the address of the search listing its records. The counting rule is in the answer.")
+            .WithQueryParameters(RouteParameters.StatisticsApi)
+            .Produces<StatisticsTableJson>(StatusCodes.Status200OK, "application/json")
+            .WithFileResponses("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .ProducesValidationProblem();
-        group.MapGetAndHead("/chart.svg", ChartAsync).WithName("StatisticsChart").WithSummary("The table as an SVG chart").ProducesValidationProblem();
+        group.MapGetAndHead("/chart.svg", ChartAsync)
+            .WithName("StatisticsChart")
+            .WithSummary("The table as an accessible SVG chart")
+            .WithQueryParameters(RouteParameters.Statistics)
+            .WithFileResponses("image/svg+xml")
+            .ProducesValidationProblem();
         group.MapGetAndHead("/review", ReviewAsync)
             .WithName("YearInReview")
             .WithSummary("The year in review as one XLSX workbook (a sheet per table) or one table as CSV")
+            .WithQueryParameters(RouteParameters.ReviewExport)
+            .WithFileResponses("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv")
             .ProducesValidationProblem();
         return app;
     }
@@ -63,7 +73,7 @@ public static class StatsApi
                 }
 
             default:
-                return Results.Text(StatisticsExport.ToJson(table, baseUrl, statistics.Now), "application/json; charset=utf-8");
+                return TypedResults.Ok(StatisticsExport.ToJsonModel(table, baseUrl, statistics.Now));
         }
     }
 

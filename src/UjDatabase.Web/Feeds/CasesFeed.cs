@@ -1,4 +1,3 @@
-using UjDatabase.Web.Setup;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -7,6 +6,7 @@ using UjDatabase.Core.Search;
 using UjDatabase.Core.Vocabularies;
 using UjDatabase.Web.Api;
 using UjDatabase.Web.Search;
+using UjDatabase.Web.Setup;
 
 namespace UjDatabase.Web.Feeds;
 
@@ -17,7 +17,13 @@ public static class CasesFeed
 
     public static IEndpointRouteBuilder MapCasesFeed(this IEndpointRouteBuilder app)
     {
-        app.MapGetAndHead("/feeds/cases.atom", FeedAsync).WithTags("Feeds").WithSummary("Atom feed of a search's newest and updated records");
+        app.MapGetAndHead("/feeds/cases.atom", FeedAsync)
+            .WithTags("Feeds")
+            .WithName("CasesFeed")
+            .WithSummary("Atom feed of a search's newest and updated records")
+            .WithQueryParameters(RouteParameters.Feed)
+            .WithFileResponses("application/atom+xml")
+            .ProducesValidationProblem();
         return app;
     }
 

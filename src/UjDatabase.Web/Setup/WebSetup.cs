@@ -26,7 +26,9 @@ public static class WebSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StatisticsService>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddOperationTransformer(Api.OpenApiParameters.TransformAsync));
+        // The API's JSON is the interchange format's: snake_case, nulls written, readable accents.
+        builder.Services.ConfigureHttpJsonOptions(options => UjDatabase.Core.Interchange.CaseJson.Apply(options.SerializerOptions));
         // Names are written in many scripts; HTML-encode only what is unsafe, not every non-ASCII letter ("Habré", not "Habr&#xE9;").
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
@@ -60,3 +62,6 @@ public static class WebSetup
     public static RouteHandlerBuilder MapGetAndHead(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) =>
         endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
 }
+
+/// <summary>The answer of /health.</summary>
+public sealed record HealthStatus(string Status);

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using UjDatabase.Core.Cases;
 using UjDatabase.Core.Storage;
 
@@ -36,7 +36,10 @@ public sealed class DetailModel(ICaseStore store, Setup.SiteSettings site) : Pag
             CoDefendants = (await store.GetGroupAsync(record.CaseGroup, cancellationToken)).Where(r => r.Id != id && r.IsPublished).ToList();
         }
 
-        Related = (await store.GetManyAsync(record.Related, cancellationToken)).Where(r => r.IsPublished).ToList();
+        // A co-defendant who is also listed as related is shown once, among the co-defendants.
+        var shown = CoDefendants.Select(r => r.Id).Append(record.Id).ToHashSet(StringComparer.Ordinal);
+        Related = (await store.GetManyAsync(record.Related.Distinct(StringComparer.Ordinal).Where(id => !shown.Contains(id)).ToList(), cancellationToken))
+            .Where(r => r.IsPublished).ToList();
         return Page();
     }
 }

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using UjDatabase.Core.Search;
 using UjDatabase.Core.Statistics;
 using UjDatabase.Web.Api;
