@@ -3,6 +3,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using UjDatabase.Core.Search;
+using UjDatabase.Core.Storage;
 using UjDatabase.Core.Synthetic;
 using UjDatabase.Embedded;
 using UjDatabase.Embedded.Search;
@@ -18,7 +19,8 @@ public class SearchBenchmarks
 {
     public const int RecordCount = 100_000;
 
-    private SqliteSearchEngine engine = null!;
+    private EmbeddedProfile profile = null!;
+    private LuceneSearchEngine engine = null!;
 
     private sealed class Config : ManualConfig
     {
@@ -33,27 +35,22 @@ public class SearchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        // The database is built once and kept under bench/data (ignored by git), so reruns start quickly.
-        var directory = Path.Combine(FindRepoRoot(), "bench", "data");
-        var path = Path.Combine(directory, $"bench-{RecordCount}.sqlite");
-        var database = new SqliteDatabase(path);
-        var store = new SqliteCaseStore(database);
-        database.Migrate();
-        if (store.CountAsync().GetAwaiter().GetResult() != RecordCount)
+        // The data directory is built once and kept under bench/data (ignored by git), so reruns start quickly.
+        var directory = Path.Combine(FindRepoRoot(), "bench", "data", $"embedded-{RecordCount}");
+        profile = EmbeddedProfile.Create(new StorageSettings(StorageProfile.Embedded, directory));
+        profile.Database.Migrate();
+        if (profile.Store.CountAsync().GetAwaiter().GetResult() != RecordCount)
         {
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
-
-            database.Migrate();
-            store.UpsertAsync(SyntheticCases.Generate(RecordCount, seed: 42)).GetAwaiter().GetResult();
-            new SqliteSearchIndexer(database).ReindexAsync().GetAwaiter().GetResult();
+            profile.Store.UpsertAsync(SyntheticCases.Generate(RecordCount, seed: 42)).GetAwaiter().GetResult();
         }
 
-        engine = new SqliteSearchEngine(database, store);
+        profile.Indexer.EnsureReadyAsync().GetAwaiter().GetResult();
+        engine = profile.Engine;
         engine.SearchAsync(CaseQuery.Empty).GetAwaiter().GetResult();
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => profile.Indexer.Dispose();
 
     private static string FindRepoRoot()
     {

@@ -1,6 +1,7 @@
 using UjDatabase.Cli.Commands;
 using UjDatabase.Core.Storage;
 using UjDatabase.Core.Search;
+using UjDatabase.Embedded;
 using UjDatabase.Server;
 
 namespace UjDatabase.Cli;
@@ -87,7 +88,11 @@ public static class Ujdb
                 return await GenerateCommand.RunAsync(rest, console);
             }
 
-            var profile = Profiles.Create(StorageSettings.Resolve(environment), environment);
+            // The one place in ujdb that chooses the profile's parts; disposing them lets go of the index's write lock.
+            var settings = StorageSettings.Resolve(environment);
+            using var profile = settings.Profile == StorageProfile.Server
+                ? ServerProfile.Create(ServerSettings.Resolve(environment))
+                : EmbeddedProfile.Create(settings).Parts;
             var store = profile.Store;
             return args[0] switch
             {

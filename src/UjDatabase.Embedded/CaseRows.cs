@@ -12,12 +12,12 @@ internal static class CaseRows
 {
     private const string UpsertCase = """
         INSERT INTO cases (id, version, case_group, title, accused_name, accused_published_name, accused_type,
-            accused_gender, accused_affiliation, accused_position, accused_residence_country, forum_country, forum_court,
+            accused_gender, accused_affiliation, accused_position, accused_sort_name, accused_residence_country, forum_country, forum_court,
             forum_city, situation, crime_from, crime_to, stage, verdict, presence, sentence_type, sentence_years,
             sentence_text, victims_civil_parties, victims_civil_parties_count, reparation_ordered, reparation_ordered_by,
             reparation_amount, reparation_currency, reparation_note, summary, publication, updated)
         VALUES (@Id, @Version, @CaseGroup, @Title, @AccusedName, @AccusedPublishedName, @AccusedType,
-            @AccusedGender, @AccusedAffiliation, @AccusedPosition, @AccusedResidenceCountry, @ForumCountry, @ForumCourt,
+            @AccusedGender, @AccusedAffiliation, @AccusedPosition, @AccusedSortName, @AccusedResidenceCountry, @ForumCountry, @ForumCourt,
             @ForumCity, @Situation, @CrimeFrom, @CrimeTo, @Stage, @Verdict, @Presence, @SentenceType, @SentenceYears,
             @SentenceText, @VictimsCivilParties, @VictimsCivilPartiesCount, @ReparationOrdered, @ReparationOrderedBy,
             @ReparationAmount, @ReparationCurrency, @ReparationNote, @Summary, @Publication, @Updated)
@@ -26,7 +26,7 @@ internal static class CaseRows
             accused_name = excluded.accused_name, accused_published_name = excluded.accused_published_name,
             accused_type = excluded.accused_type, accused_gender = excluded.accused_gender,
             accused_affiliation = excluded.accused_affiliation, accused_position = excluded.accused_position,
-            accused_residence_country = excluded.accused_residence_country,
+            accused_sort_name = excluded.accused_sort_name, accused_residence_country = excluded.accused_residence_country,
             forum_country = excluded.forum_country, forum_court = excluded.forum_court, forum_city = excluded.forum_city,
             situation = excluded.situation, crime_from = excluded.crime_from, crime_to = excluded.crime_to,
             stage = excluded.stage, verdict = excluded.verdict, presence = excluded.presence,

@@ -107,6 +107,20 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
             .Select(r => new OutboxItem(r.Seq, r.CaseId, r.Operation, r.Version)).ToList());
     }
 
+    public Task<IReadOnlyList<OutboxItem>> ReadAfterAsync(long seq, int max, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        return Task.FromResult<IReadOnlyList<OutboxItem>>(connection.Query<(long Seq, string CaseId, string Operation, long Version)>(
+                "SELECT seq, case_id, operation, version FROM outbox WHERE seq > @seq ORDER BY seq LIMIT @max", new { seq, max })
+            .Select(r => new OutboxItem(r.Seq, r.CaseId, r.Operation, r.Version)).ToList());
+    }
+
+    public Task<long> LastSeqAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        return Task.FromResult(connection.ExecuteScalar<long?>("SELECT MAX(seq) FROM outbox") ?? 0);
+    }
+
     public Task MarkProcessedAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(seqs);

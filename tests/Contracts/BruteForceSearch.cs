@@ -38,8 +38,10 @@ internal static class BruteForceSearch
 
         var crimes = except == "crime" ? [] : q.Selected("crime");
         var stages = except == "charge_stage" ? [] : q.Selected("charge_stage");
+        // Within one charge; "not recorded" in either selects the records with no charge at all.
         if ((crimes.Count > 0 || stages.Count > 0)
-            && !r.Charges.Any(c => (crimes.Count == 0 || crimes.Contains(c.Crime!)) && (stages.Count == 0 || stages.Contains(c.Stage!))))
+            && !r.Charges.Any(c => (crimes.Count == 0 || crimes.Contains(c.Crime!)) && (stages.Count == 0 || stages.Contains(c.Stage!)))
+            && !(r.Charges.Count == 0 && (crimes.Contains(FacetCatalogue.Missing) || stages.Contains(FacetCatalogue.Missing))))
         {
             return false;
         }

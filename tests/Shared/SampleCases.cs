@@ -46,7 +46,7 @@ internal static class SampleCases
     /// <summary>A record that uses every field of the format v1.1.</summary>
     public static CaseRecord WithEveryField(string id = "sample-full-koblenz") => Valid(id) with
     {
-        Accused = Valid().Accused with { ResidenceCountry = "DE" },
+        Accused = Valid().Accused with { ResidenceCountry = "DE", SortName = "Accused, Sample" },
         Charges =
         [
             new Charge { Crime = "crimes_against_humanity", Stage = "convicted", Qualification = "torture, rape", Topics = ["sexual_gender_based_violence"] },

@@ -25,7 +25,7 @@ public class StatisticsTests
         var pairs = parameters.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')).Select(p => new KeyValuePair<string, string>(p[0], p[1]));
         var (request, errors) = StatisticsRequest.Parse(pairs);
         Assert.Empty(errors);
-        return await StatisticsCalculator.CountAsync(request!, records.ToAsyncEnumerable(), ThisYear);
+        return await StatisticsCalculator.CountAsync(request!, RecordFacts.Of(records.ToAsyncEnumerable()), ThisYear);
     }
 
     private static Dictionary<string, long> Rows(StatisticsTable table) => table.Rows.ToDictionary(r => r.Key.Value, r => r.Total.Count);
@@ -172,7 +172,7 @@ public class StatisticsTests
         var parameters = new[] { "measure=convicted&by=year", "measure=developments&year=2020&by=forum&unit=cases", "by=crime&unit=charges" };
         var requests = parameters.Select(p => StatisticsRequest.Parse(p.Split('&').Select(x => x.Split('=')).Select(x => new KeyValuePair<string, string>(x[0], x[1]))).Request!).ToList();
 
-        var together = await StatisticsCalculator.CountAsync(requests, records.ToAsyncEnumerable(), ThisYear);
+        var together = await StatisticsCalculator.CountAsync(requests, RecordFacts.Of(records.ToAsyncEnumerable()), ThisYear);
 
         for (var i = 0; i < parameters.Length; i++)
         {
@@ -187,7 +187,7 @@ public class StatisticsTests
     {
         var requests = new[] { "forum=DE", "forum=FR" }.Select(p => StatisticsRequest.Parse([new("forum", p[6..])]).Request!).ToList();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => StatisticsCalculator.CountAsync(requests, AsyncEnumerable.Empty<CaseRecord>(), ThisYear));
+        await Assert.ThrowsAsync<ArgumentException>(() => StatisticsCalculator.CountAsync(requests, AsyncEnumerable.Empty<IRecordFacts>(), ThisYear));
     }
 
     [Theory]

@@ -1,13 +1,12 @@
 using Dapper;
 using UjDatabase.Core.Search;
-using UjDatabase.Embedded.Search;
 using UjDatabase.Tests;
 
 namespace UjDatabase.Embedded.Tests;
 
 public class SearchIndexerTests
 {
-    private static async Task<long> TotalAsync(SqliteSearchEngine engine, string queryString) =>
+    private static async Task<long> TotalAsync(ISearchEngine engine, string queryString) =>
         (await engine.SearchAsync(CaseQueryParser.Parse(queryString).Query)).Total;
 
     [Fact]
@@ -15,100 +14,195 @@ public class SearchIndexerTests
     {
         using var test = new TestStore();
         await test.Store.UpsertAsync(Core.Synthetic.SyntheticCases.Generate(120));
-        var indexer = new SqliteSearchIndexer(test.Database);
+        using var profile = test.OpenProfile().Parts;
 
-        Assert.Equal(50, await indexer.SyncAsync(batchSize: 50));
-        Assert.Equal(50, await indexer.SyncAsync(batchSize: 50));
-        Assert.Equal(20, await indexer.SyncAsync(batchSize: 50));
-        Assert.Equal(0, await indexer.SyncAsync(batchSize: 50));
+        Assert.Equal(50, await profile.Indexer.SyncAsync(batchSize: 50));
+        Assert.Equal(50, await profile.Indexer.SyncAsync(batchSize: 50));
+        Assert.Equal(20, await profile.Indexer.SyncAsync(batchSize: 50));
+        Assert.Equal(0, await profile.Indexer.SyncAsync(batchSize: 50));
 
         Assert.All(test.Store.ReadOutbox(), o => Assert.True(o.Processed));
-        Assert.Empty(await indexer.VerifyAsync());
+        Assert.Empty(await profile.Indexer.VerifyAsync());
+        Assert.Equal(120, await TotalAsync(profile.Engine, string.Empty));
     }
 
     [Fact]
-    public async Task Applying_an_older_version_after_a_newer_one_changes_nothing()
+    public async Task An_edit_is_searchable_as_soon_as_its_sync_returns()
     {
         using var test = new TestStore();
-        var indexer = new SqliteSearchIndexer(test.Database);
-        var engine = new SqliteSearchEngine(test.Database, test.Store);
+        using var profile = test.OpenProfile().Parts;
         var original = SampleCases.Valid();
-        var renamed = original with { Summary = "Renamed summary with plugh." };
         await test.Store.UpsertAsync([original]);
+        await profile.Indexer.SyncAsync();
 
-        indexer.Apply([new IndexChange(original.Id, 2, renamed)]);
-        indexer.Apply([new IndexChange(original.Id, 1, original)]);
-        indexer.Apply([new IndexChange(original.Id, 2, renamed)]);
+        await test.Store.UpsertAsync([original with { Summary = "Renamed summary with plugh." }]);
+        Assert.Equal(0, await TotalAsync(profile.Engine, "q=plugh"));
+        await profile.Indexer.SyncAsync();
 
-        Assert.Equal(1, await TotalAsync(engine, "q=plugh"));
-        using var connection = test.Database.Open();
-        Assert.Equal(2L, connection.ExecuteScalar<long>("SELECT version FROM search_docs"));
-        Assert.Equal(1L, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM search_fts"));
+        Assert.Equal(1, await TotalAsync(profile.Engine, "q=plugh"));
+        Assert.Equal(1, await TotalAsync(profile.Engine, string.Empty));
     }
 
     [Fact]
-    public async Task A_deleted_record_is_not_brought_back_by_an_older_upsert()
+    public async Task Several_changes_to_one_record_leave_it_once_at_the_stores_version()
     {
         using var test = new TestStore();
-        var indexer = new SqliteSearchIndexer(test.Database);
-        var engine = new SqliteSearchEngine(test.Database, test.Store);
         var record = SampleCases.Valid();
+        await test.Store.UpsertAsync([record]);
+        await test.Store.UpsertAsync([record with { Summary = "Second summary, xyzzy." }]);
+        await test.Store.UpsertAsync([record with { Summary = "Third summary, plugh." }]);
+        using var profile = test.OpenProfile().Parts;
 
-        indexer.Apply([new IndexChange(record.Id, 1, record)]);
-        indexer.Apply([new IndexChange(record.Id, 3, null)]);
-        indexer.Apply([new IndexChange(record.Id, 2, record)]);
+        Assert.Equal(3, await profile.Indexer.SyncAsync());
 
-        Assert.Equal(0, await TotalAsync(engine, string.Empty));
-        indexer.Apply([new IndexChange(record.Id, 4, record)]);
-        Assert.Equal(1, await TotalAsync(engine, string.Empty));
+        Assert.Equal(1, await TotalAsync(profile.Engine, "q=plugh"));
+        Assert.Equal(0, await TotalAsync(profile.Engine, "q=xyzzy"));
+        Assert.Empty(await profile.Indexer.VerifyAsync());
     }
 
     [Fact]
-    public async Task Replaying_a_synced_batch_changes_nothing()
+    public async Task A_deleted_record_leaves_the_index_and_an_unpublished_one_never_enters()
     {
         using var test = new TestStore();
-        var indexer = new SqliteSearchIndexer(test.Database);
+        await test.Store.UpsertAsync([SampleCases.Valid("a-case"), SampleCases.Valid("b-case") with { Publication = "draft" }]);
+        using var profile = test.OpenProfile().Parts;
+        await profile.Indexer.SyncAsync();
+        Assert.Equal(1, await TotalAsync(profile.Engine, string.Empty));
+
+        await test.Store.DeleteAsync("a-case");
+        await profile.Indexer.SyncAsync();
+
+        Assert.Equal(0, await TotalAsync(profile.Engine, string.Empty));
+        Assert.Empty(await profile.Indexer.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task At_start_the_index_catches_up_from_its_last_commit_instead_of_rebuilding()
+    {
+        using var test = new TestStore();
+        await test.Store.UpsertAsync(Core.Synthetic.SyntheticCases.Generate(50));
+        using (var first = test.OpenProfile().Parts)
+        {
+            await first.Indexer.EnsureReadyAsync();
+        }
+
+        await test.Store.UpsertAsync([SampleCases.Valid("late-case")]);
+        var reported = new List<long>();
+        using var second = test.OpenProfile().Parts;
+        await second.Indexer.EnsureReadyAsync(new SynchronousProgress(reported));
+
+        Assert.Empty(reported);
+        Assert.Equal(51, await TotalAsync(second.Engine, string.Empty));
+        Assert.Empty(await second.Indexer.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task A_missing_index_is_rebuilt_from_the_store_with_progress()
+    {
+        using var test = new TestStore();
+        await test.Store.UpsertAsync(Core.Synthetic.SyntheticCases.Generate(2500));
+        using (var first = test.OpenProfile().Parts)
+        {
+            await first.Indexer.EnsureReadyAsync();
+        }
+
+        System.IO.Directory.Delete(test.IndexPath, recursive: true);
+        var reported = new List<long>();
+        using var second = test.OpenProfile().Parts;
+        await second.Indexer.EnsureReadyAsync(new SynchronousProgress(reported));
+
+        Assert.Equal(2500, reported[^1]);
+        Assert.True(reported.Count >= 2, "a rebuild reports progress as it goes, not only at the end");
+        Assert.Equal(2500, await TotalAsync(second.Engine, string.Empty));
+        Assert.Empty(await second.Indexer.VerifyAsync());
+        Assert.All(test.Store.ReadOutbox(), o => Assert.True(o.Processed));
+    }
+
+    [Fact]
+    public async Task A_damaged_index_is_rebuilt_from_the_store_at_start()
+    {
+        using var test = new TestStore();
+        await test.Store.UpsertAsync(Core.Synthetic.SyntheticCases.Generate(300));
+        using (var first = test.OpenProfile().Parts)
+        {
+            await first.Indexer.EnsureReadyAsync();
+        }
+
+        IndexTampering.CorruptSegments(test.IndexPath);
+        var second = test.OpenProfile();
+        using var parts = second.Parts;
+        await second.Indexer.EnsureReadyAsync();
+
+        Assert.NotNull(second.Indexer.Damage);
+        Assert.Equal(300, await TotalAsync(second.Engine, string.Empty));
+        Assert.Empty(await second.Indexer.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task A_crash_between_the_index_commit_and_the_outbox_marking_repeats_nothing_and_clears_the_outbox()
+    {
+        using var test = new TestStore();
         await test.Store.UpsertAsync([SampleCases.Valid("a-case"), SampleCases.Valid("b-case")]);
-        await indexer.SyncAsync();
-        using var connection = test.Database.Open();
-        var before = connection.Query<(string, long, long)>("SELECT case_id, version, pk FROM search_docs ORDER BY case_id").AsList();
-        var generation = connection.ExecuteScalar<long>("SELECT value FROM search_state WHERE name = 'generation'");
+        using var profile = test.OpenProfile().Parts;
+        await profile.Indexer.SyncAsync();
+        using (var connection = test.Database.Open())
+        {
+            connection.Execute("UPDATE outbox SET processed_at = NULL");
+        }
 
-        connection.Execute("UPDATE outbox SET processed_at = NULL");
-        await indexer.SyncAsync();
+        Assert.Equal(0, await profile.Indexer.SyncAsync());
 
-        Assert.Equal(before, connection.Query<(string, long, long)>("SELECT case_id, version, pk FROM search_docs ORDER BY case_id").AsList());
-        Assert.Equal(generation, connection.ExecuteScalar<long>("SELECT value FROM search_state WHERE name = 'generation'"));
+        Assert.All(test.Store.ReadOutbox(), o => Assert.True(o.Processed));
+        Assert.Equal(2, await TotalAsync(profile.Engine, string.Empty));
     }
 
     [Fact]
-    public async Task Reindex_rebuilds_from_the_store_and_clears_the_outbox()
+    public async Task Only_one_process_writes_the_index_and_the_other_reads_its_commits()
     {
         using var test = new TestStore();
-        await test.Store.UpsertAsync(Core.Synthetic.SyntheticCases.Generate(700));
-        var indexer = new SqliteSearchIndexer(test.Database);
+        using var app = test.OpenProfile().Parts;
+        await app.Indexer.EnsureReadyAsync();
+        using var cli = test.OpenProfile().Parts;
+        await cli.Indexer.EnsureReadyAsync();
+        await test.Store.UpsertAsync([SampleCases.Valid()]);
 
-        Assert.NotEmpty(await indexer.VerifyAsync());
-        Assert.Equal(700, await indexer.ReindexAsync());
+        Assert.Equal(0, await cli.Indexer.SyncAsync());
+        Assert.Equal(1, await app.Indexer.SyncAsync());
+        await cli.Indexer.SyncAsync();
 
-        Assert.Empty(await indexer.VerifyAsync());
-        Assert.Equal(0, await indexer.SyncAsync());
+        Assert.Equal(1, await TotalAsync(cli.Engine, string.Empty));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => cli.Indexer.ReindexAsync());
+        Assert.Contains("in use by another process", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Verify_reports_a_missing_full_text_row_and_a_stray_document()
+    public async Task Verify_reports_a_version_the_store_does_not_have_and_a_record_the_store_lost()
     {
         using var test = new TestStore();
         await test.Store.UpsertAsync([SampleCases.Valid("a-case"), SampleCases.Valid("b-case")]);
-        var indexer = new SqliteSearchIndexer(test.Database);
-        await indexer.SyncAsync();
-        using var connection = test.Database.Open();
+        using (var first = test.OpenProfile().Parts)
+        {
+            await first.Indexer.EnsureReadyAsync();
+        }
 
-        connection.Execute("DELETE FROM search_fts WHERE rowid = (SELECT pk FROM search_docs WHERE case_id = 'a-case')");
-        connection.Execute("DELETE FROM cases WHERE id = 'b-case'");
+        IndexTampering.SetVersion(test.IndexPath, "a-case", 99);
+        using (var connection = test.Database.Open())
+        {
+            connection.Execute("DELETE FROM cases WHERE id = 'b-case'");
+        }
 
-        var differences = (await indexer.VerifyAsync()).Select(d => d.ToString()).ToList();
-        Assert.Contains("a-case: has no full-text row", differences);
+        using var second = test.OpenProfile().Parts;
+        var differences = (await second.Indexer.VerifyAsync()).Select(d => d.ToString()).ToList();
+
+        Assert.Contains("a-case: the store has version 1, the index version 99", differences);
         Assert.Contains("b-case: in the index but not in the store", differences);
+        await second.Indexer.ReindexAsync();
+        Assert.Empty(await second.Indexer.VerifyAsync());
+    }
+
+    /// <summary>Collects progress reports on the reporting thread (<see cref="Progress{T}"/> posts them later).</summary>
+    private sealed class SynchronousProgress(List<long> reports) : IProgress<long>
+    {
+        public void Report(long value) => reports.Add(value);
     }
 }

@@ -79,9 +79,9 @@ public sealed class EsSearchContractTests : SearchEngineContract
             return applied;
         }
 
-        public Task EnsureReadyAsync(CancellationToken cancellationToken = default) => inner.EnsureReadyAsync(cancellationToken);
+        public Task EnsureReadyAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default) => inner.EnsureReadyAsync(progress, cancellationToken);
 
-        public Task<long> ReindexAsync(CancellationToken cancellationToken = default) => inner.ReindexAsync(cancellationToken);
+        public Task<long> ReindexAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default) => inner.ReindexAsync(progress, cancellationToken);
 
         public Task<IReadOnlyList<IndexDifference>> VerifyAsync(CancellationToken cancellationToken = default) => inner.VerifyAsync(cancellationToken);
     }

@@ -44,7 +44,7 @@ public static class StatsCommand
         {
         }
 
-        var table = await StatisticsCalculator.CountAsync(request, profile.Engine.StreamAsync(request.BaseQuery), clock.GetUtcNow().Year);
+        var table = await StatisticsCalculator.CountAsync(request, profile.Engine.FactsAsync(request.BaseQuery, StatisticsCalculator.RulesOf([request])), clock.GetUtcNow().Year);
         switch (format)
         {
             case "csv":

@@ -89,6 +89,10 @@ public sealed record Accused
 
     public string? PublishedName { get; init; }
 
+    /// <summary>How the name sorts, family name first ("Ríos Montt, Efraín"), where the last word is not the family name (v1.1).</summary>
+    [OmitWhenEmpty]
+    public string? SortName { get; init; }
+
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
     public string? Type { get; init; }

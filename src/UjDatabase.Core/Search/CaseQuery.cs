@@ -14,8 +14,11 @@ public enum SortOrder
     /// <summary>Most recent event first.</summary>
     Date,
 
-    /// <summary>By the accused's published name.</summary>
+    /// <summary>By the accused's family name (organisations by name).</summary>
     Name,
+
+    /// <summary>By the day the record was last checked against its sources, newest first (as feeds list them).</summary>
+    Updated,
 }
 
 /// <summary>

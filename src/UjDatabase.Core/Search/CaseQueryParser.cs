@@ -147,7 +147,8 @@ public static class CaseQueryParser
                         "" or "relevance" => query with { Sort = SortOrder.Relevance },
                         "date" => query with { Sort = SortOrder.Date },
                         "name" => query with { Sort = SortOrder.Name },
-                        _ => Fail(query, errors, name, value, "is not a sort order (relevance, date or name)"),
+                        "updated" => query with { Sort = SortOrder.Updated },
+                        _ => Fail(query, errors, name, value, "is not a sort order (relevance, date, name or updated)"),
                     };
                     break;
                 case "page":

@@ -54,9 +54,9 @@ public static class QueryParameters
 
     public static ParameterDefinition Year { get; } = new("year", ParameterKind.WholeNumber, false, "The year of the measure; needs a measure other than records.") { Minimum = 1000, Maximum = 9999 };
 
-    public static ParameterDefinition Sort { get; } = new("sort", ParameterKind.Code, false, "The order of results: best match, latest development, or family name.")
+    public static ParameterDefinition Sort { get; } = new("sort", ParameterKind.Code, false, "The order of results: best match, latest development, family name, or the day last checked against sources.")
     {
-        Values = ["relevance", "date", "name"],
+        Values = ["relevance", "date", "name", "updated"],
     };
 
     public static ParameterDefinition Page { get; } = new("page", ParameterKind.WholeNumber, false, $"The page of results (paging stops at the first {CaseQuery.MaxWindow} results).") { Minimum = 1 };

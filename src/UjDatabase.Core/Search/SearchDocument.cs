@@ -1,62 +1,98 @@
+using System.Globalization;
 using UjDatabase.Core.Cases;
+using UjDatabase.Core.Statistics;
 using UjDatabase.Core.Vocabularies;
 
 namespace UjDatabase.Core.Search;
 
 /// <summary>
-/// What the index holds of a record: the searchable text by field (names weigh most) and the values facets filter and
-/// count. Both engines build their documents from this, so they search and count the same things.
+/// What the index holds of a record: the searchable text by field (names weigh most), the values facets filter and
+/// count, the facts the counting rules read, and the sort keys. Both engines build their documents from this, so they
+/// search, count and order the same things.
 /// </summary>
 public sealed record SearchDocument(
     string Id,
     bool Published,
-    string Names,
-    string Position,
-    string Court,
-    string Situation,
-    string Summary,
-    string Events,
-    IReadOnlyList<(string Facet, IReadOnlyList<string> Values)> Facets,
+    string? CaseGroup,
+    IReadOnlyList<string> Names,
+    IReadOnlyDictionary<SearchField, string> Text,
+    IReadOnlyList<(FacetDefinition Facet, IReadOnlyList<string> Values)> Facets,
     IReadOnlyList<(string Crime, string Stage)> Charges,
-    IReadOnlyList<Statistics.EventFact> EventFacts,
-    IReadOnlyList<string> NameList,
+    IReadOnlyList<EventFact> EventFacts,
     string SortName,
-    string? SortDate)
+    int SortDate,
+    int Updated)
 {
+    private static readonly string[] ArabicArticles = ["al-", "el-", "ad-", "ar-", "as-", "at-", "az-", "an-", "ash-"];
+
     public static SearchDocument From(CaseRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var names = new[] { record.Accused.Name, record.Accused.PublishedName }.Concat(record.Accused.Aliases)
-            .Where(n => n is not null).Select(n => n!).Distinct(StringComparer.Ordinal).ToList();
-        var court = Join(record.Forum.Court, record.Forum.City, record.Forum.Country is null ? null : Countries.NameOf(record.Forum.Country));
-        var situation = Join([record.Situation, .. record.TerritorialCountries.Select(Countries.NameOf)]);
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var text = new Dictionary<SearchField, string>
+        {
+            [SearchFields.Names] = Join([.. names, record.Title]),
+            [SearchFields.Position] = record.Accused.Position ?? string.Empty,
+            [SearchFields.Court] = Join(record.Forum.Court, record.Forum.City, record.Forum.Country is null ? null : Countries.NameOf(record.Forum.Country)),
+            [SearchFields.Situation] = Join([record.Situation, .. record.TerritorialCountries.Select(Countries.NameOf)]),
+            [SearchFields.Summary] = record.Summary ?? string.Empty,
+            [SearchFields.Events] = Join([.. record.Events.Select(e => e.Description), .. record.Charges.Select(c => c.Qualification)]),
+            [SearchFields.Organisations] = Join([.. record.CivilSociety.Select(o => o.Name)]),
+        };
         return new SearchDocument(
             record.Id,
             record.IsPublished,
-            Join([.. names, record.Title]),
-            record.Accused.Position ?? string.Empty,
-            court,
-            situation,
-            record.Summary ?? string.Empty,
-            Join([.. record.Events.Select(e => e.Description), .. record.Charges.Select(c => c.Qualification)]),
-            FacetCatalogue.All.Select(f => (f.Name, (IReadOnlyList<string>)f.Values(record).Distinct(StringComparer.Ordinal).ToList())).ToList(),
-            record.Charges.Select(c => (c.Crime!, c.Stage!)).Distinct().ToList(),
-            Statistics.EventFact.Of(record),
+            record.CaseGroup,
             names,
-            QueryText.Fold(record.DisplayName),
-            record.Events.Count == 0 ? null : record.Events.Max(e => e.Date!.Value).ToString());
+            text,
+            FacetCatalogue.All.Select(f => (f, (IReadOnlyList<string>)f.Values(record).Distinct(StringComparer.Ordinal).ToList())).ToList(),
+            record.Charges.Select(c => (c.Crime!, c.Stage!)).Distinct().ToList(),
+            EventFact.Of(record),
+            SortKey(record),
+            record.Events.Count == 0 ? 0 : DateKey(record.Events.Max(e => e.Date!.Value)),
+            record.Updated is { } updated ? DateKey(updated) : 0);
     }
+
+    /// <summary>
+    /// How a record sorts by name: a person by family name ("raslan, anwar"), from <c>accused.sort_name</c> when given,
+    /// else the last word of the name without an Arabic article ("al-Gharib" sorts under G); an organisation by its name;
+    /// a structural investigation by its title. Folded, so accents and case do not change the order.
+    /// </summary>
+    public static string SortKey(CaseRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var accused = record.Accused;
+        if (accused.SortName is { } given)
+        {
+            return QueryText.Fold(given);
+        }
+
+        if (accused.Type != "person" || (accused.Name ?? accused.PublishedName) is not { } name)
+        {
+            return QueryText.Fold(accused.Name ?? record.Title);
+        }
+
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var family = words[^1];
+        var article = ArabicArticles.FirstOrDefault(a => family.StartsWith(a, StringComparison.OrdinalIgnoreCase) && family.Length > a.Length);
+        if (article is not null)
+        {
+            family = family[article.Length..];
+        }
+
+        return QueryText.Fold(words.Length == 1 ? family : $"{family}, {string.Join(' ', words[..^1])}");
+    }
+
+    /// <summary>A partial date as a number that sorts like it: 2019 → 20190000, 2019-04 → 20190400, 2019-04-01 → 20190401.</summary>
+    public static int DateKey(PartialDate date) => (date.Year * 10000) + ((date.Month ?? 0) * 100) + (date.Day ?? 0);
 
     private static string Join(params string?[] parts) =>
         string.Join(" \n ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
 
-    /// <summary>The facet values as one compact text column: <c>forum=DE;territory=SY,IQ;...</c>.</summary>
-    public string FacetsText() => string.Join(';', Facets.Select(f => $"{f.Facet}={string.Join(',', f.Values)}"));
+    /// <summary>The values of one facet.</summary>
+    public IReadOnlyList<string> ValuesOf(FacetDefinition facet) =>
+        Facets.First(f => f.Facet == facet).Values;
 
-    public string ChargesText() => string.Join(',', Charges.Select(c => $"{c.Crime}:{c.Stage}"));
-
-    /// <summary>The events as <c>type:year:outcome</c> (outcome empty when there is none).</summary>
-    public string EventsText() => string.Join(',', EventFacts.Select(e => $"{e.Type}:{e.Year}:{e.Outcome}"));
-
-    public string NamesText() => string.Join('\n', NameList);
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Id} ({SortName})");
 }

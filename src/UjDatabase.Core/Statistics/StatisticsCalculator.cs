@@ -5,14 +5,14 @@ using UjDatabase.Core.Search;
 namespace UjDatabase.Core.Statistics;
 
 /// <summary>
-/// Counts statistics tables over the records of a search, streaming them once. The same code serves the page, the
-/// API, the exports and the command line, and every cell carries the search that lists the records behind it.
+/// Counts statistics tables over the facts of a search's records, streaming them once. The same code serves the page,
+/// the API, the exports and the command line, and every cell carries the search that lists the records behind it.
 /// </summary>
 public static class StatisticsCalculator
 {
     private const string Total = "\u0000total";
 
-    public static async Task<StatisticsTable> CountAsync(StatisticsRequest request, IAsyncEnumerable<CaseRecord> records, int currentYear, CancellationToken cancellationToken = default)
+    public static async Task<StatisticsTable> CountAsync(StatisticsRequest request, IAsyncEnumerable<IRecordFacts> records, int currentYear, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return (await CountAsync([request], records, currentYear, cancellationToken))[0];
@@ -22,7 +22,7 @@ public static class StatisticsCalculator
     /// Counts several tables over the same search in one pass over its records (the year in review needs a dozen).
     /// Every request must select the same records, that is, have the same <see cref="StatisticsRequest.BaseQuery"/>.
     /// </summary>
-    public static async Task<IReadOnlyList<StatisticsTable>> CountAsync(IReadOnlyList<StatisticsRequest> requests, IAsyncEnumerable<CaseRecord> records, int currentYear, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<StatisticsTable>> CountAsync(IReadOnlyList<StatisticsRequest> requests, IAsyncEnumerable<IRecordFacts> records, int currentYear, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(records);
@@ -31,7 +31,7 @@ public static class StatisticsCalculator
             throw new ArgumentException("Tables counted in one pass must be over the same search.", nameof(requests));
         }
 
-        var cells = requests.Select(_ => new Dictionary<(string Row, string Column), HashSet<string>>()).ToList();
+        var cells = requests.Select(_ => new Dictionary<(string Row, string Column), HashSet<long>>()).ToList();
         long read = 0;
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
@@ -45,7 +45,11 @@ public static class StatisticsCalculator
         return requests.Select((request, i) => Build(request, cells[i], read)).ToList();
     }
 
-    private static void Tally(StatisticsRequest request, CaseRecord record, int currentYear, Dictionary<(string Row, string Column), HashSet<string>> cells)
+    /// <summary>The counting rules of the tables: a record for which none holds counts in none of them.</summary>
+    public static IReadOnlyCollection<MeasureInYear> RulesOf(IEnumerable<StatisticsRequest> requests) =>
+        requests.Select(r => new MeasureInYear(r.Measure, r.Year)).Distinct().ToList();
+
+    private static void Tally(StatisticsRequest request, IRecordFacts record, int currentYear, Dictionary<(string Row, string Column), HashSet<long>> cells)
     {
         var first = request.By.Count > 0 ? request.By[0] : null;
         var second = request.By.Count > 1 ? request.By[1] : null;
@@ -68,9 +72,9 @@ public static class StatisticsCalculator
     }
 
     /// <summary>The years in which the record counts (one null entry when the table is not by year and the record counts).</summary>
-    private static List<int?> YearsCounted(StatisticsRequest request, CaseRecord record, int currentYear)
+    private static List<int?> YearsCounted(StatisticsRequest request, IRecordFacts record, int currentYear)
     {
-        var facts = EventFact.Of(record);
+        var facts = record.Events;
         if (request.Measure == Measure.Records && !request.By.Contains(StatisticsRequest.YearDimension))
         {
             return [null];
@@ -95,16 +99,16 @@ public static class StatisticsCalculator
     /// The units a record adds to a cell. In charges, a cell of a crime (or charge stage) dimension holds only the
     /// record's charges of that crime (or stage): a record charged with war crimes and torture adds one charge to each.
     /// </summary>
-    private static List<string> Units(CaseQuery query, CaseRecord record, CountUnit unit, params (string? Dimension, string Value)[] cell)
+    private static List<long> Units(CaseQuery query, IRecordFacts record, CountUnit unit, params (string? Dimension, string Value)[] cell)
     {
         if (unit == CountUnit.Cases)
         {
-            return [record.CaseGroup is null ? $"record:{record.Id}" : $"group:{record.CaseGroup}"];
+            return [record.CaseKey];
         }
 
         if (unit == CountUnit.Defendants)
         {
-            return [record.Id];
+            return [record.Key];
         }
 
         var charges = SelectedCharges(query, record, ignore: null);
@@ -120,7 +124,8 @@ public static class StatisticsCalculator
             }
         }
 
-        return charges.Select(c => c.Crime!).Distinct().Select(crime => $"{record.Id}/{crime}").ToList();
+        // One charge per crime per record: the record's key with the crime's place in the vocabulary.
+        return charges.Select(c => c.Crime).Distinct().Select(crime => (record.Key * 64) + CrimeIndex(crime)).ToList();
     }
 
     /// <summary>
@@ -128,7 +133,13 @@ public static class StatisticsCalculator
     /// selected values count, so that every cell's search (the table's search with the cell's value) lists exactly
     /// the records counted in it; crime and charge stage follow each other's selection within one charge.
     /// </summary>
-    private static List<string> Values(CaseQuery query, CaseRecord record, string dimension, int? year)
+    private static long CrimeIndex(string crime)
+    {
+        var index = Vocabularies.Catalogue.Crime.Terms.ToList().FindIndex(t => t.Code == crime);
+        return index < 0 ? 63 : index;
+    }
+
+    private static List<string> Values(CaseQuery query, IRecordFacts record, string dimension, int? year)
     {
         if (dimension == StatisticsRequest.YearDimension)
         {
@@ -136,25 +147,26 @@ public static class StatisticsCalculator
         }
 
         var selected = query.Selected(dimension);
+        var facet = FacetCatalogue.Find(dimension)!;
         IEnumerable<string> values = dimension == FacetCatalogue.Crime.Name
-            ? SelectedCharges(query, record, ignore: dimension).Select(c => c.Crime!)
+            ? SelectedCharges(query, record, ignore: dimension).Select(c => c.Crime)
             : dimension == FacetCatalogue.ChargeStage.Name
-                ? SelectedCharges(query, record, ignore: dimension).Select(c => c.Stage!)
-                : FacetCatalogue.Find(dimension)!.Values(record);
+                ? SelectedCharges(query, record, ignore: dimension).Select(c => c.Stage)
+                : record.Values(facet);
         var list = values.Distinct(StringComparer.Ordinal).Where(v => selected.Count == 0 || selected.Contains(v)).ToList();
-        var missing = !FacetCatalogue.Find(dimension)!.Values(record).Any();
+        var missing = record.Values(facet).Count == 0;
         return missing && (selected.Count == 0 || selected.Contains(FacetCatalogue.Missing)) ? [FacetCatalogue.Missing] : list;
     }
 
     /// <summary>The record's charges that the search's crime and charge-stage selections keep (except the one being broken down).</summary>
-    private static IEnumerable<Charge> SelectedCharges(CaseQuery query, CaseRecord record, string? ignore)
+    private static IEnumerable<(string Crime, string Stage)> SelectedCharges(CaseQuery query, IRecordFacts record, string? ignore)
     {
         var crimes = ignore == FacetCatalogue.Crime.Name ? [] : query.Selected(FacetCatalogue.Crime.Name);
         var stages = ignore == FacetCatalogue.ChargeStage.Name ? [] : query.Selected(FacetCatalogue.ChargeStage.Name);
-        return record.Charges.Where(c => (crimes.Count == 0 || crimes.Contains(c.Crime!)) && (stages.Count == 0 || stages.Contains(c.Stage!)));
+        return record.Charges.Where(c => (crimes.Count == 0 || crimes.Contains(c.Crime)) && (stages.Count == 0 || stages.Contains(c.Stage)));
     }
 
-    private static void Add(Dictionary<(string, string), HashSet<string>> cells, (string, string) key, List<string> units)
+    private static void Add(Dictionary<(string, string), HashSet<long>> cells, (string, string) key, List<long> units)
     {
         if (units.Count == 0)
         {
@@ -163,13 +175,13 @@ public static class StatisticsCalculator
 
         if (!cells.TryGetValue(key, out var set))
         {
-            cells[key] = set = new HashSet<string>(StringComparer.Ordinal);
+            cells[key] = set = [];
         }
 
         set.UnionWith(units);
     }
 
-    private static StatisticsTable Build(StatisticsRequest request, Dictionary<(string Row, string Column), HashSet<string>> cells, long read)
+    private static StatisticsTable Build(StatisticsRequest request, Dictionary<(string Row, string Column), HashSet<long>> cells, long read)
     {
         long Count(string row, string column) => cells.TryGetValue((row, column), out var set) ? set.Count : 0;
         var first = request.By.Count > 0 ? request.By[0] : null;

@@ -127,6 +127,7 @@ public static class CaseRowMapping
                 {
                     Name = r.AccusedName,
                     PublishedName = r.AccusedPublishedName,
+                    SortName = r.AccusedSortName,
                     Aliases = Values(Aliases),
                     Type = r.AccusedType,
                     Gender = r.AccusedGender,
@@ -191,6 +192,8 @@ public static class CaseRowMapping
 
         public string? AccusedPublishedName { get; set; }
 
+        public string? AccusedSortName { get; set; }
+
         public string? AccusedType { get; set; }
 
         public string? AccusedGender { get; set; }
@@ -253,6 +256,7 @@ public static class CaseRowMapping
             Title = r.Title,
             AccusedName = r.Accused.Name,
             AccusedPublishedName = r.Accused.PublishedName,
+            AccusedSortName = r.Accused.SortName,
             AccusedType = r.Accused.Type,
             AccusedGender = r.Accused.Gender,
             AccusedAffiliation = r.Accused.Affiliation,

@@ -14,6 +14,15 @@ public interface IIndexSource
     /// <summary>The oldest pending outbox rows, in order.</summary>
     Task<IReadOnlyList<OutboxItem>> ReadPendingAsync(int max, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The outbox rows after <paramref name="seq"/>, in order, processed or not: for an index that records the last
+    /// position it applied (the embedded index does, in its commits).
+    /// </summary>
+    Task<IReadOnlyList<OutboxItem>> ReadAfterAsync(long seq, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>The last outbox sequence number written (0 when none).</summary>
+    Task<long> LastSeqAsync(CancellationToken cancellationToken = default);
+
     Task MarkProcessedAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default);
 
     /// <summary>The records with these ids as they are now, with their versions; ids no longer in the store are absent.</summary>

@@ -6,4 +6,16 @@ namespace UjDatabase.Core.Storage;
 /// The parts a profile provides: the store of record (also the source the index reads: its outbox and versioned
 /// records), the search engine, and the indexer that keeps them in step.
 /// </summary>
-public sealed record StorageParts(ICaseStore Store, IIndexSource Source, ISearchEngine Engine, ISearchIndexer Indexer);
+public sealed record StorageParts(ICaseStore Store, IIndexSource Source, ISearchEngine Engine, ISearchIndexer Indexer) : IDisposable
+{
+    /// <summary>What the parts hold that must be let go (the embedded index's write lock, connections).</summary>
+    public IReadOnlyList<IDisposable> Owned { get; init; } = [];
+
+    public void Dispose()
+    {
+        foreach (var owned in Owned)
+        {
+            owned.Dispose();
+        }
+    }
+}

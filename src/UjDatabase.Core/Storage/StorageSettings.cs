@@ -3,7 +3,7 @@ namespace UjDatabase.Core.Storage;
 /// <summary>Which pair of store and search index the application runs on.</summary>
 public enum StorageProfile
 {
-    /// <summary>One SQLite file: store and full-text index. Needs no server.</summary>
+    /// <summary>A SQLite store and a Lucene index, both in one data directory. Needs no server.</summary>
     Embedded,
 
     /// <summary>SQL Server store and Elasticsearch index.</summary>
@@ -18,8 +18,13 @@ public sealed record StorageSettings(StorageProfile Profile, string DataDirector
     public const string DefaultDataDirectory = "data";
     public const string EmbeddedFileName = "ujdb.sqlite";
 
+    public const string EmbeddedIndexFolder = "index";
+
     /// <summary>The embedded database file inside the data directory.</summary>
     public string EmbeddedDatabasePath => Path.Combine(DataDirectory, EmbeddedFileName);
+
+    /// <summary>The embedded search index, a folder beside the database file.</summary>
+    public string EmbeddedIndexPath => Path.Combine(DataDirectory, EmbeddedIndexFolder);
 
     /// <summary>Reads <c>UJDB_PROFILE</c> (default Embedded) and <c>UJDB_DATA_DIR</c> (default <c>./data</c>) through <paramref name="lookup"/>.</summary>
     public static StorageSettings Resolve(Func<string, string?> lookup)

@@ -122,6 +122,7 @@ public static partial class CaseValidator
         }
 
         check.Text("accused.published_name", accused.PublishedName, singleLine: true);
+        check.Text("accused.sort_name", accused.SortName, singleLine: true);
         for (var i = 0; i < accused.Aliases.Count; i++)
         {
             check.Text($"accused.aliases[{i}]", accused.Aliases[i], required: true, singleLine: true);

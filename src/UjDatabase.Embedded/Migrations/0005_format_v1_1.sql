@@ -2,6 +2,7 @@
 -- Scalars go on `cases`; lists get tables of their own, like the v1 lists. Nested lists (a charge's topics, an
 -- organisation's roles) number their rows across the record and name their parent's position.
 
+ALTER TABLE cases ADD COLUMN accused_sort_name TEXT;
 ALTER TABLE cases ADD COLUMN accused_residence_country TEXT;
 ALTER TABLE cases ADD COLUMN victims_civil_parties INTEGER;
 ALTER TABLE cases ADD COLUMN victims_civil_parties_count INTEGER;

@@ -19,19 +19,19 @@ public static class EsDocument
             ["id"] = record.Id,
             ["published"] = doc.Published,
             // One value per name, so that the compact keyword (spaces and hyphens removed) holds each name whole.
-            ["names"] = new JsonArray(doc.NameList.Append(record.Title).Distinct(StringComparer.Ordinal).Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
-            ["position"] = doc.Position,
-            ["court"] = doc.Court,
-            ["situation"] = doc.Situation,
-            ["summary"] = doc.Summary,
-            ["events_text"] = doc.Events,
+            ["names"] = new JsonArray(doc.Names.Append(record.Title).Distinct(StringComparer.Ordinal).Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
         };
+        foreach (var field in SearchFields.All.Where(f => f != SearchFields.Names))
+        {
+            json[field.Name] = doc.Text[field];
+        }
+
         foreach (var (facet, values) in doc.Facets)
         {
             // A facet with no value is left out: "missing" is the Not-recorded bucket.
             if (values.Count > 0)
             {
-                json[facet] = new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+                json[facet.Name] = new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
             }
         }
 
@@ -44,8 +44,10 @@ public static class EsDocument
         }
 
         json["measure_years"] = years;
+        json["case_group"] = doc.CaseGroup;
         json["sort_name"] = doc.SortName;
-        json["sort_date"] = doc.SortDate;
+        json["sort_date"] = doc.SortDate == 0 ? null : doc.SortDate;
+        json["updated"] = doc.Updated;
         json["version"] = version;
         return json;
     }

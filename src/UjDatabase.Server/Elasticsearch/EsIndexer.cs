@@ -37,12 +37,12 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
     private const int ItemRetries = 3;
 
     /// <summary>On a cluster with no <c>cases</c> alias yet, builds the first index from the store.</summary>
-    public async Task EnsureReadyAsync(CancellationToken cancellationToken = default)
+    public async Task EnsureReadyAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         var targets = await pipeline.RunAsync(token => client.AliasTargetsAsync(EsClient.Alias, token), options, cancellationToken);
         if (targets.Count == 0)
         {
-            await ReindexAsync(cancellationToken);
+            await ReindexAsync(progress, cancellationToken);
         }
     }
 
@@ -169,7 +169,7 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
     }
 
     /// <summary>Builds a new index from the store, checks its count, and swaps the alias to it in one request; the old index stays for rollback.</summary>
-    public async Task<long> ReindexAsync(CancellationToken cancellationToken = default)
+    public async Task<long> ReindexAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         var index = $"{EsClient.Alias}-{clock.GetUtcNow():yyyyMMddHHmmssfff}".ToLowerInvariant();
         await pipeline.RunAsync(async token => { await client.CreateIndexAsync(index, IndexDefinition(), token); return 0; }, options, cancellationToken);

@@ -16,9 +16,9 @@ public static class EsQueryBuilder
 
     public const string EventFilter = "event";
 
-    private static readonly string[] TextFields = ["names^10", "position^3", "court^3", "situation^2", "summary", "events_text"];
+    private static readonly string[] TextFields = SearchFields.All.Select(f => f.Boost == 1f ? f.Name : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{f.Name}^{f.Boost}")).ToArray();
 
-    private static readonly string[] HighlightFields = ["names", "position", "court", "situation", "summary", "events_text"];
+    private static readonly string[] HighlightFields = SearchFields.All.Select(f => f.Name).ToArray();
 
     public static JsonObject Search(CaseQuery query, TimeSpan timeout)
     {
@@ -77,31 +77,54 @@ public static class EsQueryBuilder
         var boolQuery = new JsonObject { ["filter"] = filter };
         if (!text.IsEmpty)
         {
-            boolQuery["must"] = new JsonArray(text.Terms.Select(t => (JsonNode?)TermClause(t)).ToArray());
-            var should = new JsonArray
+            var must = new JsonArray();
+            foreach (var clause in text.Required)
+            {
+                must.Add(AnyOf(clause.Alternatives.Select(TermClause)));
+            }
+
+            if (text.Required.Count == 0)
+            {
+                must.Add(new JsonObject { ["match_all"] = new JsonObject() });
+            }
+
+            boolQuery["must"] = must;
+            if (text.Excluded.Count > 0)
+            {
+                boolQuery["must_not"] = new JsonArray(text.Excluded.Select(t => (JsonNode?)ExactClause(t)).ToArray());
+            }
+
+            var should = new JsonArray();
+            if (text.Required.Count > 0)
             {
                 // Every term matched exactly: such records always rank above records found only by a similar name.
-                new JsonObject
+                should.Add(new JsonObject
                 {
                     ["constant_score"] = new JsonObject
                     {
-                        ["filter"] = new JsonObject { ["bool"] = new JsonObject { ["must"] = new JsonArray(text.Terms.Select(t => (JsonNode?)ExactClause(t)).ToArray()) } },
-                        ["boost"] = 1000,
+                        ["filter"] = new JsonObject { ["bool"] = new JsonObject { ["must"] = new JsonArray(text.Required.Select(c => (JsonNode?)AnyOf(c.Alternatives.Select(ExactClause))).ToArray()) } },
+                        ["boost"] = SearchFields.ExactBonus,
                     },
-                },
-            };
-            var words = text.Terms.Where(t => t.Kind != TermKind.Prefix).SelectMany(t => t.Tokens).ToList();
-            if (text.Terms.Count > 1 && words.Count > 1)
-            {
-                // Relevance alone ignores proximity: the words standing together as typed rank first.
-                should.Add(MultiMatch(string.Join(' ', words), "phrase", boost: 100));
+                });
             }
 
-            boolQuery["should"] = should;
+            if (text.AdjacentWords is not null)
+            {
+                // Relevance alone ignores proximity: the words standing together as typed rank first.
+                should.Add(MultiMatch(string.Join(' ', text.Required.Select(c => c.Alternatives[0].Raw)), "phrase", boost: SearchFields.AdjacencyBonus));
+            }
+
+            if (should.Count > 0)
+            {
+                boolQuery["should"] = should;
+            }
         }
 
         return new JsonObject { ["bool"] = boolQuery };
     }
+
+    private static JsonObject AnyOf(IEnumerable<JsonObject> clauses) =>
+        new() { ["bool"] = new JsonObject { ["should"] = new JsonArray(clauses.Select(c => (JsonNode?)c).ToArray()), ["minimum_should_match"] = 1 } };
 
     private static JsonObject TermClause(QueryTerm term)
     {
@@ -118,14 +141,14 @@ public static class EsQueryBuilder
             {
                 ["match"] = new JsonObject
                 {
-                    ["names.skeleton"] = new JsonObject { ["query"] = NameMatcher.Skeleton(token), ["fuzziness"] = "AUTO", ["boost"] = 0.2, ["_name"] = "fuzzy" },
+                    ["names.skeleton"] = new JsonObject { ["query"] = NameMatcher.Skeleton(token), ["fuzziness"] = "AUTO", ["boost"] = SearchFields.FuzzyWeight, ["_name"] = "fuzzy" },
                 },
             },
             new JsonObject
             {
                 ["wildcard"] = new JsonObject
                 {
-                    ["names.compact"] = new JsonObject { ["value"] = $"*{token}*", ["case_insensitive"] = true, ["boost"] = 0.2, ["_name"] = "fuzzy" },
+                    ["names.compact"] = new JsonObject { ["value"] = $"*{token}*", ["case_insensitive"] = true, ["boost"] = SearchFields.FuzzyWeight, ["_name"] = "fuzzy" },
                 },
             },
         };
@@ -134,9 +157,9 @@ public static class EsQueryBuilder
 
     private static JsonObject ExactClause(QueryTerm term) => term.Kind switch
     {
-        TermKind.Phrase => MultiMatch(term.Text, "phrase", name: ExactName),
-        TermKind.Prefix => MultiMatch(term.Text, "phrase_prefix", name: ExactName),
-        _ => MultiMatch(term.Text, "best_fields", name: ExactName),
+        TermKind.Phrase => MultiMatch(term.Raw, "phrase", name: ExactName),
+        TermKind.Prefix => MultiMatch(term.Raw, "phrase_prefix", name: ExactName),
+        _ => MultiMatch(term.Raw, "best_fields", name: ExactName),
     };
 
     private static JsonObject MultiMatch(string text, string type, string? name = null, double? boost = null)
@@ -192,7 +215,7 @@ public static class EsQueryBuilder
         return new JsonObject { ["bool"] = new JsonObject { ["filter"] = filters } };
     }
 
-    /// <summary>Crime and charge stage match within one charge; a crime facet's own "missing" means no charge at all.</summary>
+    /// <summary>Crime and charge stage match within one charge; "not recorded" in either means no charge at all.</summary>
     private static JsonObject? ChargeFilter(CaseQuery query, string? except)
     {
         var crimes = except == FacetCatalogue.Crime.Name ? [] : query.Selected(FacetCatalogue.Crime.Name);
@@ -202,20 +225,24 @@ public static class EsQueryBuilder
             return null;
         }
 
-        var within = new JsonArray();
-        if (crimes.Any(c => c != FacetCatalogue.Missing))
-        {
-            within.Add(Terms("charges.crime", crimes.Where(c => c != FacetCatalogue.Missing)));
-        }
-
-        if (stages.Any(s => s != FacetCatalogue.Missing))
-        {
-            within.Add(Terms("charges.stage", stages.Where(s => s != FacetCatalogue.Missing)));
-        }
-
+        // A charge matches when its crime is among the selected crimes (if any are selected) and its stage among the
+        // selected stages; a half that selects only "not recorded" lets no charge match.
+        var realCrimes = crimes.Where(c => c != FacetCatalogue.Missing).ToList();
+        var realStages = stages.Where(s => s != FacetCatalogue.Missing).ToList();
         var options = new JsonArray();
-        if (within.Count > 0)
+        if ((crimes.Count == 0 || realCrimes.Count > 0) && (stages.Count == 0 || realStages.Count > 0))
         {
+            var within = new JsonArray();
+            if (realCrimes.Count > 0)
+            {
+                within.Add(Terms("charges.crime", realCrimes));
+            }
+
+            if (realStages.Count > 0)
+            {
+                within.Add(Terms("charges.stage", realStages));
+            }
+
             options.Add(Nested("charges", within));
         }
 
@@ -316,16 +343,16 @@ public static class EsQueryBuilder
 
     private static JsonArray Sort(CaseQuery query)
     {
-        var byName = new JsonArray(new JsonObject { ["sort_name"] = "asc" }, new JsonObject { ["id"] = "asc" });
-        if (query.Sort == SortOrder.Name)
+        JsonObject Descending(string field) => new() { [field] = new JsonObject { ["order"] = "desc", ["missing"] = "_last" } };
+        var tail = new[] { new JsonObject { ["sort_name"] = "asc" }, new JsonObject { ["id"] = "asc" } };
+        JsonObject[] first = query.Sort switch
         {
-            return byName;
-        }
-
-        var first = query.Sort == SortOrder.Relevance && query.Text is not null
-            ? new JsonObject { ["_score"] = "desc" }
-            : new JsonObject { ["sort_date"] = new JsonObject { ["order"] = "desc", ["missing"] = "_last" } };
-        return [first, new JsonObject { ["sort_name"] = "asc" }, new JsonObject { ["id"] = "asc" }];
+            SortOrder.Name => [],
+            SortOrder.Updated => [Descending("updated"), Descending("sort_date")],
+            SortOrder.Relevance when query.Text is not null => [new JsonObject { ["_score"] = "desc" }],
+            _ => [Descending("sort_date")],
+        };
+        return new JsonArray([.. first.Concat(tail).Select(o => (JsonNode?)o)]);
     }
 
     private static JsonObject ValuesOrMissing(string field, IReadOnlyList<string> selected)

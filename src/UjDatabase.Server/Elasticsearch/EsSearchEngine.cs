@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Polly;
 using UjDatabase.Core.Cases;
 using UjDatabase.Core.Search;
+using UjDatabase.Core.Statistics;
 using UjDatabase.Core.Storage;
 using UjDatabase.Server.Resilience;
 
@@ -18,7 +19,7 @@ public sealed class EsSearchEngine(EsClient client, ICaseStore store, Resilience
 {
     private const int StreamPageSize = 500;
 
-    private static readonly string[] HighlightOrder = ["names", "summary", "events_text", "court", "situation", "position"];
+    private static readonly string[] HighlightOrder = SearchFields.HighlightOrder.Select(f => f.Name).ToArray();
 
     public async Task<SearchResult> SearchAsync(CaseQuery query, CancellationToken cancellationToken = default)
     {
@@ -26,12 +27,13 @@ public sealed class EsSearchEngine(EsClient client, ICaseStore store, Resilience
         var body = EsQueryBuilder.Search(query, options.AttemptTimeout);
         var response = await pipeline.RunAsync(token => client.SearchAsync(EsClient.Alias, body, token), options, cancellationToken);
         var text = QueryText.Parse(query.Text);
-        var records = await store.GetManyAsync(response.Hits.Hits.Select(h => h.Id).ToList(), cancellationToken);
+        // Paired by id; a record the store no longer publishes is left out even before the index catches up.
+        var records = (await store.GetManyAsync(response.Hits.Hits.Select(h => h.Id).ToList(), cancellationToken)).Where(r => r.IsPublished);
         var byId = records.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var hits = response.Hits.Hits.Where(h => byId.ContainsKey(h.Id)).Select(h => new SearchHit(
             byId[h.Id],
             HighlightOrder.Select(f => h.Highlight?.GetValueOrDefault(f) is { Count: > 0 } fragments ? fragments[0] : null).OfType<string>().Take(1).ToList(),
-            FuzzyName: !text.IsEmpty && h.MatchedQueries?.Contains(EsQueryBuilder.ExactName) != true)).ToList();
+            FuzzyName: text.Required.Count > 0 && h.MatchedQueries?.Contains(EsQueryBuilder.ExactName) != true)).ToList();
         return new SearchResult(
             response.Hits.Total?.Value ?? hits.Count,
             hits,
@@ -70,10 +72,16 @@ public sealed class EsSearchEngine(EsClient client, ICaseStore store, Resilience
         {
             foreach (var record in await store.GetManyAsync(hits.Select(h => h.Id).ToList(), cancellationToken))
             {
-                yield return record;
+                if (record.IsPublished)
+                {
+                    yield return record;
+                }
             }
         }
     }
+
+    public IAsyncEnumerable<IRecordFacts> FactsAsync(CaseQuery query, IReadOnlyCollection<MeasureInYear>? anyOf = null, CancellationToken cancellationToken = default) =>
+        RecordFacts.Of(StreamAsync(query, cancellationToken));
 }
 
 /// <summary>Reads the facet and year aggregations of a search response into the search port's results.</summary>

@@ -75,6 +75,7 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
         }
 
         table.Columns.Add("sentence_years", typeof(double));
+        table.Columns.Add("accused_sort_name", typeof(string));
         table.Columns.Add("accused_residence_country", typeof(string));
         table.Columns.Add("victims_civil_parties", typeof(bool));
         table.Columns.Add("victims_civil_parties_count", typeof(int));
@@ -89,7 +90,7 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
             table.Rows.Add(row.Id, row.CaseGroup, row.Title, row.AccusedName, row.AccusedPublishedName, row.AccusedType, row.AccusedGender,
                 row.AccusedAffiliation, row.AccusedPosition, row.ForumCountry, row.ForumCourt, row.ForumCity, row.Situation, row.CrimeFrom,
                 row.CrimeTo, row.Stage, row.Verdict, row.Presence, row.SentenceType, row.Summary, row.Publication, row.Updated, row.SentenceText,
-                (object?)row.SentenceYears ?? DBNull.Value, (object?)row.AccusedResidenceCountry ?? DBNull.Value,
+                (object?)row.SentenceYears ?? DBNull.Value, (object?)row.AccusedSortName ?? DBNull.Value, (object?)row.AccusedResidenceCountry ?? DBNull.Value,
                 (object?)row.VictimsCivilParties ?? DBNull.Value, (object?)row.VictimsCivilPartiesCount ?? DBNull.Value,
                 (object?)row.ReparationOrdered ?? DBNull.Value, (object?)row.ReparationOrderedBy ?? DBNull.Value,
                 (object?)row.ReparationAmount ?? DBNull.Value, (object?)row.ReparationCurrency ?? DBNull.Value,
@@ -171,6 +172,18 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<OutboxItem>(SqlServerStatements.ReadPending, new { max })).AsList();
+    }
+
+    public async Task<IReadOnlyList<OutboxItem>> ReadAfterAsync(long seq, int max, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<OutboxItem>(SqlServerStatements.ReadAfter, new { seq, max })).AsList();
+    }
+
+    public async Task<long> LastSeqAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>("SELECT MAX(seq) FROM outbox") ?? 0;
     }
 
     public async Task MarkProcessedAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default)

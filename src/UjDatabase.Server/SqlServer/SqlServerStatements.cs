@@ -20,6 +20,7 @@ public static partial class SqlServerStatements
         ["delete_case"] = ["id"],
         ["select_cases"] = [],
         ["read_pending"] = ["max"],
+        ["read_after"] = ["seq", "max"],
         ["mark_processed"] = ["seqs"],
         ["take_lease"] = ["name", "holder", "milliseconds"],
     };
@@ -35,6 +36,8 @@ public static partial class SqlServerStatements
     public static string SelectCases { get; } = Load("select_cases");
 
     public static string ReadPending { get; } = Load("read_pending");
+
+    public static string ReadAfter { get; } = Load("read_after");
 
     public static string MarkProcessed { get; } = Load("mark_processed");
 

@@ -1,5 +1,6 @@
 using UjDatabase.Core.Search;
 using UjDatabase.Core.Storage;
+using UjDatabase.Embedded;
 using UjDatabase.Server;
 
 namespace UjDatabase.Web.Setup;
@@ -15,7 +16,10 @@ public static class ServiceRegistration
         // Settings are read when first needed, not here, so that every configuration source (including a test
         // host's) has been applied by then.
         services.AddSingleton(_ => StorageSettings.Resolve(key => configuration[key]));
-        services.AddSingleton(sp => Profiles.Create(sp.GetRequiredService<StorageSettings>(), key => configuration[key]));
+        // The one place in the web app that chooses the profile's parts.
+        services.AddSingleton(sp => sp.GetRequiredService<StorageSettings>() is { Profile: StorageProfile.Server }
+            ? ServerProfile.Create(ServerSettings.Resolve(key => configuration[key]))
+            : EmbeddedProfile.Create(sp.GetRequiredService<StorageSettings>(), sp.GetRequiredService<TimeProvider>()).Parts);
         services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Store);
         services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Engine);
         services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Indexer);

@@ -24,7 +24,7 @@ public sealed class StoreStartup(ICaseStore store, ISearchIndexer indexer, SeedS
 
         try
         {
-            await indexer.EnsureReadyAsync(cancellationToken);
+            await indexer.EnsureReadyAsync(new Progress<long>(LogProgress), cancellationToken);
         }
         catch (SearchUnavailableException ex)
         {
@@ -43,6 +43,19 @@ public sealed class StoreStartup(ICaseStore store, ISearchIndexer indexer, SeedS
         if (indexed > 0)
         {
             logger.LogInformation("Indexed {Count} pending changes.", indexed);
+        }
+    }
+
+    private DateTimeOffset lastProgress;
+
+    /// <summary>A rebuild of a million records reports often; the log hears of it every few seconds.</summary>
+    private void LogProgress(long records)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (now - lastProgress >= TimeSpan.FromSeconds(3))
+        {
+            lastProgress = now;
+            logger.LogInformation("Building the search index from the store: {Count} records so far.", records);
         }
     }
 

@@ -17,14 +17,14 @@ public sealed class StatisticsService(ISearchEngine engine, TimeProvider clock)
     public Task<StatisticsTable> CountAsync(StatisticsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StatisticsCalculator.CountAsync(request, engine.StreamAsync(request.BaseQuery, cancellationToken), CurrentYear, cancellationToken);
+        return StatisticsCalculator.CountAsync(request, engine.FactsAsync(request.BaseQuery, StatisticsCalculator.RulesOf([request]), cancellationToken), CurrentYear, cancellationToken);
     }
 
     /// <summary>Several tables over the same search, counted in one pass over its records.</summary>
     public Task<IReadOnlyList<StatisticsTable>> CountAsync(IReadOnlyList<StatisticsRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        return StatisticsCalculator.CountAsync(requests, engine.StreamAsync(requests[0].BaseQuery, cancellationToken), CurrentYear, cancellationToken);
+        return StatisticsCalculator.CountAsync(requests, engine.FactsAsync(requests[0].BaseQuery, StatisticsCalculator.RulesOf(requests), cancellationToken), CurrentYear, cancellationToken);
     }
 
     /// <summary>The year in review: every table of the year in one pass, then the convictions series.</summary>

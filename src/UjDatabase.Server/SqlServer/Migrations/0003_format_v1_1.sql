@@ -1,6 +1,7 @@
 -- Interchange format v1.1: topics, legal issues, civil society, victims, reparation and the accused's residence,
 -- in the same shape as the embedded store (scalars on `cases`, lists in tables of their own).
 ALTER TABLE cases ADD
+    accused_sort_name           NVARCHAR(4000) NULL,
     accused_residence_country   CHAR(2)        NULL,
     victims_civil_parties       BIT            NULL,
     victims_civil_parties_count INT            NULL,

@@ -1,0 +1,199 @@
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Spans;
+using UjDatabase.Core.Search;
+
+namespace UjDatabase.Embedded.Search;
+
+/// <summary>
+/// Turns a <see cref="QueryText"/> into Lucene queries with the ranking of <see cref="SearchFields"/>: each term is
+/// looked for in every text field (the best field counts, weighted), a word may also match a name by a similar spelling
+/// (a fuzzy match on name skeletons, weighing a fifth), records with every term exact get a large constant bonus so they
+/// always rank above fuzzy-only ones, and records where the words stand together as typed get a smaller one.
+/// </summary>
+internal static class TextQueries
+{
+    /// <summary>The query that finds and ranks records; null when the text has no term.</summary>
+    public static Query? Build(QueryText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.IsEmpty)
+        {
+            return null;
+        }
+
+        var query = new BooleanQuery();
+        if (text.Required.Count == 0)
+        {
+            query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+
+        foreach (var clause in text.Required)
+        {
+            var alternatives = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+            foreach (var term in clause.Alternatives)
+            {
+                if (Exact(term) is { } exact)
+                {
+                    alternatives.Add(exact, Occur.SHOULD);
+                }
+
+                if (Fuzzy(term) is { } fuzzy)
+                {
+                    alternatives.Add(fuzzy, Occur.SHOULD);
+                }
+            }
+
+            query.Add(alternatives, Occur.MUST);
+        }
+
+        foreach (var term in text.Excluded)
+        {
+            if (Exact(term) is { } excluded)
+            {
+                query.Add(excluded, Occur.MUST_NOT);
+            }
+        }
+
+        if (text.Required.Count > 0 && ExactOnly(text) is { } allExact)
+        {
+            query.Add(new ConstantScoreQuery(allExact) { Boost = SearchFields.ExactBonus }, Occur.SHOULD);
+        }
+
+        if (text.AdjacentWords is not null && Phrase(string.Join(' ', text.Required.Select(c => c.Alternatives[0].Raw))) is { } together)
+        {
+            together.Boost = SearchFields.AdjacencyBonus;
+            query.Add(together, Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    /// <summary>Every required term matched exactly (no similar spelling): what the exact bonus and highlights use.</summary>
+    public static Query? ExactOnly(QueryText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var query = new BooleanQuery();
+        foreach (var clause in text.Required)
+        {
+            var alternatives = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+            foreach (var exact in clause.Alternatives.Select(Exact).OfType<Query>())
+            {
+                alternatives.Add(exact, Occur.SHOULD);
+            }
+
+            if (alternatives.Clauses.Count == 0)
+            {
+                return null;
+            }
+
+            query.Add(alternatives, Occur.MUST);
+        }
+
+        return query.Clauses.Count == 0 ? null : query;
+    }
+
+    /// <summary>A term in any text field, the best weighted field counting.</summary>
+    private static Query? Exact(QueryTerm term)
+    {
+        var tokens = Analyse(term.Raw);
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        var perField = new DisjunctionMaxQuery(0f);
+        foreach (var field in SearchFields.All)
+        {
+            Query query = term.Kind == TermKind.Prefix
+                ? PrefixIn(field.Name, tokens)
+                : tokens.Count == 1 ? new TermQuery(new Term(field.Name, tokens[0])) : PhraseIn(field.Name, tokens);
+            query.Boost = field.Boost;
+            perField.Add(query);
+        }
+
+        return perField;
+    }
+
+    /// <summary>The words as a phrase in any text field.</summary>
+    private static DisjunctionMaxQuery? Phrase(string text)
+    {
+        var tokens = Analyse(text);
+        if (tokens.Count < 2)
+        {
+            return null;
+        }
+
+        var perField = new DisjunctionMaxQuery(0f);
+        foreach (var field in SearchFields.All)
+        {
+            var phrase = PhraseIn(field.Name, tokens);
+            phrase.Boost = field.Boost;
+            perField.Add(phrase);
+        }
+
+        return perField;
+    }
+
+    private static PhraseQuery PhraseIn(string field, IReadOnlyList<string> tokens)
+    {
+        var phrase = new PhraseQuery();
+        foreach (var token in tokens)
+        {
+            phrase.Add(new Term(field, token));
+        }
+
+        return phrase;
+    }
+
+    /// <summary>A prefix: its last word is a prefix; words before it must stand just before it ("al-gha*").</summary>
+    private static Query PrefixIn(string field, List<string> tokens)
+    {
+        // Every word of the index starting with the prefix is looked up as a filter: no limit on clauses to reach.
+        var prefix = new PrefixQuery(new Term(field, tokens[^1])) { MultiTermRewriteMethod = MultiTermQuery.CONSTANT_SCORE_FILTER_REWRITE };
+        if (tokens.Count == 1)
+        {
+            return prefix;
+        }
+
+        var spans = tokens.SkipLast(1).Select(t => (SpanQuery)new SpanTermQuery(new Term(field, t)))
+            .Append(new SpanMultiTermQueryWrapper<PrefixQuery>(prefix)).ToArray();
+        return new SpanNearQuery(spans, 0, true);
+    }
+
+    /// <summary>A word by a similar spelling of a name, with the tolerance of <see cref="NameMatcher"/>; null for phrases, prefixes and short words.</summary>
+    private static FuzzyQuery? Fuzzy(QueryTerm term)
+    {
+        if (term.Kind != TermKind.Word || term.Tokens.Count != 1)
+        {
+            return null;
+        }
+
+        var skeleton = NameMatcher.Skeleton(term.Tokens[0]);
+        var tolerance = NameMatcher.Tolerance(skeleton.Length);
+        if (tolerance < 0)
+        {
+            return null;
+        }
+
+        // Exact skeletons too ("Rasslan" and "Raslan" share one), then up to the tolerance's edits; at most 50 names each.
+        return new FuzzyQuery(new Term(IndexSchema.Skeleton, skeleton), tolerance, 0, 50, true) { Boost = SearchFields.FuzzyWeight };
+    }
+
+    /// <summary>The tokens of text as the index analyses it.</summary>
+    public static List<string> Analyse(string text)
+    {
+        var tokens = new List<string>();
+        using var stream = IndexSchema.Folded.GetTokenStream(SearchFields.Summary.Name, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            tokens.Add(term.ToString());
+        }
+
+        stream.End();
+        return tokens;
+    }
+}
