@@ -29,12 +29,12 @@ public static class Ujdb
     [
         ("migrate", "ujdb migrate", "Create or upgrade the store (safe to run any number of times)."),
         ("validate", "ujdb validate FILE [FILE...]", "Check interchange files as an import would; write nothing. Exit 1 when anything is wrong, listing every problem with file, line, record id and field."),
-        ("import", "ujdb import FILE [FILE...]", "Validate, then write every record of every file in one transaction, or none when anything is wrong."),
+        ("import", "ujdb import FILE [FILE...]", "Validate, then write every record of every file in one transaction, or none when anything is wrong; then bring the search index up to date (unless the running web app holds it and does so itself)."),
         ("export", "ujdb export --format json|jsonl|csv|xlsx [--out FILE] [search filters]", "Write records: all of them ordered by id, or those of a search given as options (--forum DE --crime torture --q raslan ...). Standard output by default; xlsx needs --out."),
         ("stats", "ujdb stats [--measure M] [--year N] [--by DIM [--by DIM]] [--unit U] [--format csv|json|md] [search filters]", "Print one statistics table with its counting rule (with --year and no --measure, it counts developments)."),
         ("count", "ujdb count", "Print the number of records in the store."),
-        ("reindex", "ujdb reindex", "Rebuild the search index from the store."),
-        ("verify", "ujdb verify", "Compare the store and the search index; exit 1 on any difference other than changes still waiting to be indexed."),
+        ("reindex", "ujdb reindex", "Rebuild the search index from the store. With the embedded profile, stop the web app first (it holds the index); or delete data/index and restart the app, which rebuilds it."),
+        ("verify", "ujdb verify", "Bring the search index up to date (unless the running web app holds it), then compare it with the store; exit 1 on any difference other than changes still waiting to be indexed."),
         ("generate", "ujdb generate --count N [--seed S] --out FILE", "Write N synthetic records (JSON Lines), marked synthetic, for scale tests."),
     ];
 
@@ -98,7 +98,7 @@ public static class Ujdb
             {
                 "migrate" => await MigrateCommand.RunAsync(rest, store, console),
                 "validate" => await ValidateCommand.RunAsync(rest, store, console),
-                "import" => await ImportCommand.RunAsync(rest, store, console),
+                "import" => await ImportCommand.RunAsync(rest, profile, console),
                 "export" => await ExportCommand.RunAsync(rest, profile, console, TimeProvider.System, PublicUrl(environment)),
                 "stats" => await StatsCommand.RunAsync(rest, profile, console, TimeProvider.System, PublicUrl(environment)),
                 "count" => await CountCommand.RunAsync(rest, store, console),

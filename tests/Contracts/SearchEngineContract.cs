@@ -316,7 +316,9 @@ public abstract class SearchEngineContract : IAsyncLifetime
             var (request, errors) = UjDatabase.Core.Statistics.StatisticsRequest.Parse(pairs);
             Assert.Empty(errors);
 
-            var table = await UjDatabase.Core.Statistics.StatisticsCalculator.CountAsync(request!, Engine.FactsAsync(request!.BaseQuery, UjDatabase.Core.Statistics.StatisticsCalculator.RulesOf([request])), DateTime.UtcNow.Year);
+            var selected = await Engine.CountAsync(request!.BaseQuery);
+            Assert.Equal((await Engine.SearchAsync(request.BaseQuery)).Total, selected);
+            var table = await UjDatabase.Core.Statistics.StatisticsCalculator.CountAsync(request, Engine.FactsAsync(request.BaseQuery, UjDatabase.Core.Statistics.StatisticsCalculator.RulesOf([request])), DateTime.UtcNow.Year, selected);
 
             // The engine's own facts (its columns) count exactly what the whole records count.
             var fromRecords = await UjDatabase.Core.Statistics.StatisticsCalculator.CountAsync(request, UjDatabase.Core.Statistics.RecordFacts.Of(Engine.StreamAsync(request.BaseQuery)), DateTime.UtcNow.Year);

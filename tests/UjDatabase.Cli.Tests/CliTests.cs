@@ -172,19 +172,50 @@ public sealed class CliTests : IDisposable
         var import = await RunAsync("import", file);
 
         Assert.Equal(ExitCodes.Ok, import.ExitCode);
-        Assert.Equal("Imported 250 record(s).", import.Out.Trim());
+        Assert.StartsWith("Imported 250 record(s).\nThe search index is up to date.", import.Out, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Verify_after_an_import_says_how_many_changes_wait_to_be_indexed_and_exits_0()
+    public async Task Import_brings_the_index_up_to_date_when_no_web_app_holds_it()
     {
-        Assert.Equal(ExitCodes.Ok, (await RunAsync(["import", .. TestFiles.SeedFiles])).ExitCode);
+        var import = await RunAsync(["import", .. TestFiles.SeedFiles]);
+        Assert.Equal(ExitCodes.Ok, import.ExitCode);
+        Assert.Contains("The search index is up to date.", import.Out, StringComparison.Ordinal);
+
+        var verify = await RunAsync("verify");
+        Assert.Equal(ExitCodes.Ok, verify.ExitCode);
+        Assert.StartsWith("The index matches the store (", verify.Out, StringComparison.Ordinal);
+        var found = directory.File("found.jsonl");
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("export", "--format", "jsonl", "--q", "Raslan", "--out", found)).ExitCode);
+        Assert.Contains("\"raslan-koblenz\"", await File.ReadAllTextAsync(found), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_the_web_app_holding_the_index_import_and_verify_leave_the_changes_to_it_and_exit_0()
+    {
+        // The web app's part: it holds the embedded index's write lock while it runs.
+        using var app = UjDatabase.Embedded.EmbeddedProfile.Create(new UjDatabase.Core.Storage.StorageSettings(UjDatabase.Core.Storage.StorageProfile.Embedded, directory.File("data"))).Parts;
+        await app.Store.MigrateAsync();
+        await app.Indexer.EnsureReadyAsync();
+
+        var import = await RunAsync(["import", .. TestFiles.SeedFiles]);
+        Assert.Equal(ExitCodes.Ok, import.ExitCode);
+        Assert.Contains("change(s) wait to be indexed: the running web app indexes them", import.Out, StringComparison.Ordinal);
 
         var before = await RunAsync("verify");
-
         Assert.Equal(ExitCodes.Ok, before.ExitCode);
         Assert.Contains("still waiting to be indexed", before.Out, StringComparison.Ordinal);
         Assert.Equal(string.Empty, before.Error);
+
+        while (await app.Indexer.SyncAsync() > 0)
+        {
+        }
+
+        var after = await RunAsync("verify");
+        Assert.StartsWith("The index matches the store (", after.Out, StringComparison.Ordinal);
+        var reindex = await RunAsync("reindex");
+        Assert.Equal(ExitCodes.Failure, reindex.ExitCode);
+        Assert.Contains("in use by another process", reindex.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -192,13 +223,7 @@ public sealed class CliTests : IDisposable
     {
         Assert.Equal(ExitCodes.Ok, (await RunAsync(["import", .. TestFiles.SeedFiles])).ExitCode);
         Assert.Equal(ExitCodes.Ok, (await RunAsync("reindex")).ExitCode);
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(directory.File("data"), "ujdb.sqlite")};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE search_docs SET version = version - 1 WHERE case_id = 'raslan-koblenz'";
-            command.ExecuteNonQuery();
-        }
+        UjDatabase.Embedded.Tests.IndexTampering.SetVersion(Path.Combine(directory.File("data"), "index"), "raslan-koblenz", 0);
 
         var before = await RunAsync("verify");
         Assert.Equal(ExitCodes.InvalidData, before.ExitCode);

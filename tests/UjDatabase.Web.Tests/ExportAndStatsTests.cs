@@ -289,7 +289,7 @@ public sealed class ExportAndStatsTests(FreshAppFactory factory) : IClassFixture
             var part = (WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!);
             var firstColumn = part.Worksheet.Descendants<Row>().Take(5).Select(r => r.Elements<Cell>().First().InlineString!.Text!.Text).ToList();
             Assert.Matches("(Cases|Defendants)", firstColumn[0]);
-            Assert.Equal(["Year", "Unit", "Counting rule", "Records read"], firstColumn.Skip(1));
+            Assert.Equal(["Year", "Unit", "Counting rule", "Records in the search"], firstColumn.Skip(1));
         }
     }
 

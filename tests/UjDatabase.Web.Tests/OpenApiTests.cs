@@ -28,7 +28,7 @@ public sealed class OpenApiTests(FreshAppFactory factory) : IClassFixture<FreshA
         var size = Parameter(search, "size").GetProperty("schema");
         Assert.Equal("integer", size.GetProperty("type").GetString());
         Assert.Equal(100, size.GetProperty("maximum").GetInt32());
-        Assert.Equal(["relevance", "date", "name"], Parameter(search, "sort").GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["relevance", "date", "name", "updated"], Parameter(search, "sort").GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class OpenApiTests(FreshAppFactory factory) : IClassFixture<FreshA
         Assert.True(searchResponse.TryGetProperty("facets", out _));
         var table = schemas.GetProperty(Reference("/api/stats")).GetProperty("properties");
         Assert.True(table.TryGetProperty("rule", out _));
-        Assert.True(table.TryGetProperty("records_read", out _));
+        Assert.True(table.TryGetProperty("records_selected", out _));
         var record = schemas.GetProperty(Reference("/api/cases/{id}")).GetProperty("properties");
         Assert.True(record.TryGetProperty("jurisdiction_basis", out _));
 

@@ -33,6 +33,8 @@ public sealed class IndexDownFactory : WebApplicationFactory<Program>
 
         public Task<SearchResult> SearchAsync(CaseQuery query, CancellationToken cancellationToken = default) => throw Down();
 
+        public Task<long> CountAsync(CaseQuery query, CancellationToken cancellationToken = default) => throw Down();
+
         public IAsyncEnumerable<CaseRecord> StreamAsync(CaseQuery query, CancellationToken cancellationToken = default) => throw Down();
 
         public IAsyncEnumerable<UjDatabase.Core.Statistics.IRecordFacts> FactsAsync(CaseQuery query, IReadOnlyCollection<MeasureInYear>? anyOf = null, CancellationToken cancellationToken = default) => throw Down();

@@ -48,9 +48,7 @@ public static class ExportCommand
         }
         else
         {
-            while (await profile.Indexer.SyncAsync() > 0)
-            {
-            }
+            await IndexCatchUp.RunAsync(profile, console);
 
             records = profile.Engine.StreamAsync(query);
         }

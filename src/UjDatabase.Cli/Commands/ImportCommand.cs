@@ -1,14 +1,17 @@
 using UjDatabase.Core.Import;
+using UjDatabase.Core.Search;
 using UjDatabase.Core.Storage;
 
 namespace UjDatabase.Cli.Commands;
 
-/// <summary><c>ujdb import FILE...</c>: all records of all files in one transaction, or none.</summary>
+/// <summary><c>ujdb import FILE...</c>: all records of all files in one transaction, or none; then the index catches up.</summary>
 public static class ImportCommand
 {
-    public static async Task<int> RunAsync(string[] args, ICaseStore store, CliConsole console)
+    public static async Task<int> RunAsync(string[] args, StorageParts profile, CliConsole console)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(console);
+        var store = profile.Store;
         var (files, exitCode) = await console.FileArgumentsAsync(args, "import");
         if (files is null)
         {
@@ -25,6 +28,19 @@ public static class ImportCommand
         }
 
         await console.Out.WriteLineAsync($"Imported {result.Written} record(s).");
+        try
+        {
+            var pending = await IndexCatchUp.RunAsync(profile, console);
+            await console.Out.WriteLineAsync(pending == 0
+                ? "The search index is up to date."
+                : $"{pending} change(s) wait to be indexed: the running web app indexes them (it holds the index).");
+        }
+        catch (SearchUnavailableException ex)
+        {
+            // The records are safely in the store; the outbox brings them to the index once it answers.
+            await console.Error.WriteLineAsync($"ujdb: the records are imported, but the search index is not available ({ex.Message}); the web app's sync indexes them when it answers.");
+        }
+
         return ExitCodes.Ok;
     }
 }

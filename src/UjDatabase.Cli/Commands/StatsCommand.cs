@@ -40,11 +40,10 @@ public static class StatsCommand
         }
 
         await profile.Store.MigrateAsync();
-        while (await profile.Indexer.SyncAsync() > 0)
-        {
-        }
+        await IndexCatchUp.RunAsync(profile, console);
 
-        var table = await StatisticsCalculator.CountAsync(request, profile.Engine.FactsAsync(request.BaseQuery, StatisticsCalculator.RulesOf([request])), clock.GetUtcNow().Year);
+        var selected = await profile.Engine.CountAsync(request.BaseQuery);
+        var table = await StatisticsCalculator.CountAsync(request, profile.Engine.FactsAsync(request.BaseQuery, StatisticsCalculator.RulesOf([request])), clock.GetUtcNow().Year, selected);
         switch (format)
         {
             case "csv":

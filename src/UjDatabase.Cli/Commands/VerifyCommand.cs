@@ -15,6 +15,7 @@ public static class VerifyCommand
         }
 
         await profile.Store.MigrateAsync();
+        await IndexCatchUp.RunAsync(profile, console);
         var differences = await profile.Indexer.VerifyAsync();
         // Changes still in the outbox explain their records' differences: the index has not caught up yet, nothing is wrong.
         var pending = (await profile.Source.ReadPendingAsync(int.MaxValue)).Select(p => p.CaseId).ToHashSet(StringComparer.Ordinal);

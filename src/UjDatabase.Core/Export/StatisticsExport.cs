@@ -73,7 +73,7 @@ public static class StatisticsExport
         }
 
         xlsx.AddSheet("About", ["field", "value"], tables.SelectMany((t, i) =>
-            CaseExporter.AboutRows(context, t.RecordsRead, $"Table {i + 1} ({t.Title}): {t.Rule}")));
+            CaseExporter.AboutRows(context, t.RecordsSelected, $"Table {i + 1} ({t.Title}): {t.Rule}")));
     }
 
     /// <summary>What a sheet says above its table: title, year, unit, rule and how many records were read.</summary>
@@ -86,7 +86,7 @@ public static class StatisticsExport
             ["Year", table.Request.Year is { } year ? year : table.Request.By.Contains(StatisticsRequest.YearDimension) ? "by year" : "all years"],
             ["Unit", StatisticsRequest.UnitCode(table.Request.Unit)],
             ["Counting rule", table.Rule],
-            ["Records read", table.RecordsRead],
+            ["Records in the search", table.RecordsSelected],
         ];
     }
 
@@ -133,7 +133,7 @@ public static class StatisticsExport
             table.Rows.Select(r => new RowJson(r.Key.Value, r.Key.Label, r.Cells.Select(Count).ToList(), Count(r.Total))).ToList(),
             Count(table.Total),
             table.WhyEmpty,
-            table.RecordsRead,
+            table.RecordsSelected,
             generatedAt);
     }
 
@@ -179,5 +179,5 @@ public sealed record StatisticsTableJson(
     IReadOnlyList<RowJson> Rows,
     CountJson Total,
     string? Empty,
-    long RecordsRead,
+    long RecordsSelected,
     DateTimeOffset GeneratedAt);

@@ -12,6 +12,9 @@ public interface ISearchEngine
     /// <summary>One page of published records matching the query, with highlights, facets and the event-year histogram.</summary>
     Task<SearchResult> SearchAsync(CaseQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>How many published records the query selects.</summary>
+    Task<long> CountAsync(CaseQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>Every published record matching the query, in the query's order, ignoring paging: for exports.</summary>
     IAsyncEnumerable<CaseRecord> StreamAsync(CaseQuery query, CancellationToken cancellationToken = default);
 

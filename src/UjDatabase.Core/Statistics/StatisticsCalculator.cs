@@ -12,17 +12,19 @@ public static class StatisticsCalculator
 {
     private const string Total = "\u0000total";
 
-    public static async Task<StatisticsTable> CountAsync(StatisticsRequest request, IAsyncEnumerable<IRecordFacts> records, int currentYear, CancellationToken cancellationToken = default)
+    public static async Task<StatisticsTable> CountAsync(StatisticsRequest request, IAsyncEnumerable<IRecordFacts> records, int currentYear, long? selected = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return (await CountAsync([request], records, currentYear, cancellationToken))[0];
+        return (await CountAsync([request], records, currentYear, selected, cancellationToken))[0];
     }
 
     /// <summary>
     /// Counts several tables over the same search in one pass over its records (the year in review needs a dozen).
     /// Every request must select the same records, that is, have the same <see cref="StatisticsRequest.BaseQuery"/>.
+    /// <paramref name="selected"/> is how many records the search selects, when <paramref name="records"/> leaves out
+    /// those that count in none of the tables (see <see cref="RulesOf"/>); by default, the records read.
     /// </summary>
-    public static async Task<IReadOnlyList<StatisticsTable>> CountAsync(IReadOnlyList<StatisticsRequest> requests, IAsyncEnumerable<IRecordFacts> records, int currentYear, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<StatisticsTable>> CountAsync(IReadOnlyList<StatisticsRequest> requests, IAsyncEnumerable<IRecordFacts> records, int currentYear, long? selected = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(records);
@@ -42,7 +44,7 @@ public static class StatisticsCalculator
             }
         }
 
-        return requests.Select((request, i) => Build(request, cells[i], read)).ToList();
+        return requests.Select((request, i) => Build(request, cells[i], selected ?? read)).ToList();
     }
 
     /// <summary>The counting rules of the tables: a record for which none holds counts in none of them.</summary>
@@ -181,7 +183,7 @@ public static class StatisticsCalculator
         set.UnionWith(units);
     }
 
-    private static StatisticsTable Build(StatisticsRequest request, Dictionary<(string Row, string Column), HashSet<long>> cells, long read)
+    private static StatisticsTable Build(StatisticsRequest request, Dictionary<(string Row, string Column), HashSet<long>> cells, long selected)
     {
         long Count(string row, string column) => cells.TryGetValue((row, column), out var set) ? set.Count : 0;
         var first = request.By.Count > 0 ? request.By[0] : null;
@@ -201,7 +203,7 @@ public static class StatisticsCalculator
             + (request.By.Any(b => b != StatisticsRequest.YearDimension)
                 ? " A record with several values of a dimension (two countries, three crimes) counts under each, so rows can add up to more than the total; records with no value count under “Not recorded”."
                 : string.Empty);
-        return new StatisticsTable(Title(request), rule, request, second is null ? [] : columns.Select(c => Describe(second, c)).ToList(), tableRows, Cell(Total, Total), read)
+        return new StatisticsTable(Title(request), rule, request, second is null ? [] : columns.Select(c => Describe(second, c)).ToList(), tableRows, Cell(Total, Total), selected)
         {
             ColumnTotals = second is null ? [] : columns.Select(c => Cell(Total, c)).ToList(),
         };

@@ -21,7 +21,7 @@ public sealed record StatisticsTable(
     IReadOnlyList<DimensionValue> Columns,
     IReadOnlyList<TableRow> Rows,
     TableCell Total,
-    long RecordsRead)
+    long RecordsSelected)
 {
     /// <summary>With two dimensions, each column's total: distinct units, so a column may add up to less than its cells.</summary>
     public IReadOnlyList<TableCell> ColumnTotals { get; init; } = [];
@@ -29,7 +29,7 @@ public sealed record StatisticsTable(
     /// <summary>Why the table counts nothing, in words for people; null when it counts something. An empty table is a normal answer.</summary>
     public string? WhyEmpty => Total.Count > 0
         ? null
-        : RecordsRead == 0
+        : RecordsSelected == 0
             ? "The search selects no records, so there is nothing to count. Remove a filter or change the words to widen it."
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The search selects {RecordsRead:N0} record{(RecordsRead == 1 ? string.Empty : "s")}, but none of them counts under this rule") + (Request.Year is { } year ? $" in {year}." : ".");
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The search selects {RecordsSelected:N0} record{(RecordsSelected == 1 ? string.Empty : "s")}, but none of them counts under this rule") + (Request.Year is { } year ? $" in {year}." : ".");
 }

@@ -73,6 +73,27 @@ public sealed class LuceneSearchEngine : ISearchEngine
         return new SearchResult(total, hits, counts.Facets(), counts.EventYears(), text.Notice);
     }
 
+    public Task<long> CountAsync(CaseQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var searcher = host.Acquire();
+        try
+        {
+            var run = Run(searcher, query, QueryText.Parse(query.Text), keep: 0);
+            long total = 0;
+            for (var s = 0; s < run.Filters.Count; s++)
+            {
+                total += Bits.CountAnd(run.Filters[s].All, run.Matches[s]);
+            }
+
+            return Task.FromResult(total);
+        }
+        finally
+        {
+            LuceneIndex.Release(searcher);
+        }
+    }
+
     public async IAsyncEnumerable<CaseRecord> StreamAsync(CaseQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -80,6 +80,9 @@ public sealed class EsSearchEngine(EsClient client, ICaseStore store, Resilience
         }
     }
 
+    public async Task<long> CountAsync(CaseQuery query, CancellationToken cancellationToken = default) =>
+        (await SearchAsync(query with { Page = 1, Size = 1 }, cancellationToken)).Total;
+
     public IAsyncEnumerable<IRecordFacts> FactsAsync(CaseQuery query, IReadOnlyCollection<MeasureInYear>? anyOf = null, CancellationToken cancellationToken = default) =>
         RecordFacts.Of(StreamAsync(query, cancellationToken));
 }

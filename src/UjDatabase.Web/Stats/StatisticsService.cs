@@ -14,17 +14,22 @@ public sealed class StatisticsService(ISearchEngine engine, TimeProvider clock)
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public Task<StatisticsTable> CountAsync(StatisticsRequest request, CancellationToken cancellationToken = default)
+    public async Task<StatisticsTable> CountAsync(StatisticsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StatisticsCalculator.CountAsync(request, engine.FactsAsync(request.BaseQuery, StatisticsCalculator.RulesOf([request]), cancellationToken), CurrentYear, cancellationToken);
+        return (await CountAsync([request], cancellationToken))[0];
     }
 
-    /// <summary>Several tables over the same search, counted in one pass over its records.</summary>
-    public Task<IReadOnlyList<StatisticsTable>> CountAsync(IReadOnlyList<StatisticsRequest> requests, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Several tables over the same search, counted in one pass over the index's facts of the records that can count in
+    /// them; the store is not read.
+    /// </summary>
+    public async Task<IReadOnlyList<StatisticsTable>> CountAsync(IReadOnlyList<StatisticsRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        return StatisticsCalculator.CountAsync(requests, engine.FactsAsync(requests[0].BaseQuery, StatisticsCalculator.RulesOf(requests), cancellationToken), CurrentYear, cancellationToken);
+        var search = requests[0].BaseQuery;
+        var selected = await engine.CountAsync(search, cancellationToken);
+        return await StatisticsCalculator.CountAsync(requests, engine.FactsAsync(search, StatisticsCalculator.RulesOf(requests), cancellationToken), CurrentYear, selected, cancellationToken);
     }
 
     /// <summary>The year in review: every table of the year in one pass, then the convictions series.</summary>
