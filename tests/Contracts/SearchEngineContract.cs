@@ -119,6 +119,21 @@ public abstract class SearchEngineContract : IAsyncLifetime
         });
     }
 
+    [SkippableFact]
+    public async Task Markup_in_a_record_reaches_a_highlight_as_text_never_as_markup()
+    {
+        var record = Seed.First(r => r.Id == "raslan-koblenz");
+        await backend.Store.UpsertAsync([record with { Summary = "Plughword <script>alert(\"x\")</script> & <b>Habré</b>." }]);
+        await backend.Indexer.SyncAsync();
+
+        var highlight = Assert.Single(Assert.Single((await SearchAsync("q=plughword")).Hits).Highlights);
+
+        Assert.Contains("<mark>Plughword</mark>", highlight, StringComparison.Ordinal);
+        var text = highlight.Replace("<mark>", string.Empty, StringComparison.Ordinal).Replace("</mark>", string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", text, StringComparison.Ordinal);
+        Assert.Contains("<script>alert(\"x\")</script> & <b>Habré</b>", System.Net.WebUtility.HtmlDecode(text), StringComparison.Ordinal);
+    }
+
     [SkippableTheory]
     [InlineData("q=%22raslan")]
     [InlineData("q=ras*lan")]

@@ -176,10 +176,12 @@ public sealed class LuceneSearchEngine : ISearchEngine
 
         return record =>
         {
+            // The best-scoring fragment of any field (a phrase outscores its words apart); on a tie, the earlier field.
             var document = SearchDocument.From(record);
+            (float Score, string Fragment, string Text)? best = null;
             foreach (var field in SearchFields.HighlightOrder)
             {
-                var value = document.Text[field];
+                var value = document.Text[field].Replace(" \n ", " · ", StringComparison.Ordinal);
                 if (value.Length == 0)
                 {
                     continue;
@@ -187,19 +189,36 @@ public sealed class LuceneSearchEngine : ISearchEngine
 
                 // The fragmenter reads the scorer's state as the highlighter fills it, so both share one scorer.
                 var scorer = new QueryScorer(exact, field.Name);
-                var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
+                var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), MarkupEncoder.Instance, scorer)
                 {
                     TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetLength),
                 };
-                var fragment = highlighter.GetBestFragment(IndexSchema.Analyzer, field.Name, value.Replace(" \n ", " · ", StringComparison.Ordinal));
-                if (!string.IsNullOrEmpty(fragment))
+                using var tokens = IndexSchema.Analyzer.GetTokenStream(field.Name, value);
+                var fragment = highlighter.GetBestTextFragments(tokens, value, mergeContiguousFragments: false, maxNumFragments: 1).FirstOrDefault();
+                if (fragment is { Score: > 0 } && (best is null || fragment.Score > best.Value.Score))
                 {
-                    return fragment.Length < value.Length ? fragment.Trim() + " …" : fragment.Trim();
+                    best = (fragment.Score, fragment.ToString(), value);
                 }
             }
 
-            return null;
+            return best is { } found ? Snippet(found.Fragment, found.Text) : null;
         };
+    }
+
+    /// <summary>A fragment as a snippet: cut at word boundaries, with an ellipsis where the text goes on.</summary>
+    private static string Snippet(string fragment, string text)
+    {
+        var snippet = fragment.Trim();
+        var plain = WebUtility.HtmlDecode(snippet.Replace("<mark>", string.Empty, StringComparison.Ordinal).Replace("</mark>", string.Empty, StringComparison.Ordinal));
+        var atStart = text.StartsWith(plain, StringComparison.Ordinal);
+        var atEnd = text.EndsWith(plain, StringComparison.Ordinal);
+        if (!atStart)
+        {
+            // A fragment can begin inside a word ("-Khatib" of "al-Khatib") or on the separator between fields.
+            snippet = snippet.TrimStart('-', '·', ',', ';', ':', ')', '.', ' ');
+        }
+
+        return (atStart ? string.Empty : "… ") + snippet + (atEnd ? string.Empty : " …");
     }
 
     /// <summary>For a match by a similar spelling of a name: the first of the accused's names with a word close to a query word, that word marked.</summary>
@@ -311,4 +330,17 @@ public sealed class LuceneSearchEngine : ISearchEngine
             return values[f];
         }
     }
+}
+
+/// <summary>
+/// Escapes only what HTML needs escaped (Lucene's encoder also turns every accented letter into a numeric entity,
+/// which readers of the JSON API would then see).
+/// </summary>
+internal sealed class MarkupEncoder : IEncoder
+{
+    public static MarkupEncoder Instance { get; } = new();
+
+    public string EncodeText(string originalText) =>
+        originalText.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 }

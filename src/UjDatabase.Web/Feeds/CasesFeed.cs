@@ -35,30 +35,13 @@ public static class CasesFeed
             return QueryFromRequest.Problem(parsed);
         }
 
-        // Newest first by the day a record was last checked, then by its latest development; only the top entries are kept.
-        var newest = new PriorityQueue<CaseRecord, (string, string)>();
-        await foreach (var record in engine.StreamAsync(parsed.Query, cancellationToken))
-        {
-            newest.Enqueue(record, (record.Updated!.Value.ToString(), LatestEvent(record)));
-            if (newest.Count > MaxEntries)
-            {
-                newest.Dequeue();
-            }
-        }
-
-        var entries = new List<CaseRecord>();
-        while (newest.TryDequeue(out var record, out _))
-        {
-            entries.Add(record);
-        }
-
-        entries.Reverse();
+        // Newest first by the day a record was last checked, then by its latest development: one page of the search.
+        var newest = await engine.SearchAsync(parsed.Query with { Sort = SortOrder.Updated, Page = 1, Size = MaxEntries }, cancellationToken);
+        var entries = newest.Hits.Select(h => h.Record).ToList();
         var baseUrl = site.BaseUrl;
         var self = site.Absolute(SearchLinks.Feed(parsed.Query));
         return Results.Text(Write(baseUrl, parsed.Query, entries, self), "application/atom+xml; charset=utf-8", Encoding.UTF8);
     }
-
-    private static string LatestEvent(CaseRecord record) => record.Events.Count == 0 ? string.Empty : record.Events.Max(e => e.Date!.Value).ToString();
 
     private static string Write(string baseUrl, CaseQuery query, List<CaseRecord> entries, string self)
     {
