@@ -9,7 +9,7 @@ namespace UjDatabase.Embedded;
 /// <summary>The embedded store of record: normalised SQLite tables written through Dapper, with an outbox row per change.</summary>
 public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IIndexSource
 {
-    private const int PageSize = 500;
+    private const int PageSize = 1000;
 
     public Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -21,25 +21,41 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
     {
         ArgumentNullException.ThrowIfNull(records);
         using var connection = database.Open();
+
+        // A large import touches more pages than SQLite's default 2 MB cache holds; the setting stays with the pooled
+        // connection, so it is put back afterwards.
+        connection.Execute("PRAGMA cache_size = -262144");
+        try
+        {
+            return Task.FromResult(Upsert(connection, records, cancellationToken));
+        }
+        finally
+        {
+            connection.Execute("PRAGMA cache_size = -2000");
+        }
+    }
+
+    private static int Upsert(SqliteConnection connection, IEnumerable<CaseRecord> records, CancellationToken cancellationToken)
+    {
         using var transaction = connection.BeginTransaction();
         var version = connection.ExecuteScalar<long>("SELECT value FROM store_state WHERE name = 'last_version'", transaction: transaction);
-        var now = DateTimeOffset.UtcNow.ToString("O");
         var written = 0;
-        foreach (var record in records)
+        using (var writer = new CaseWriter(connection, transaction, DateTimeOffset.UtcNow.ToString("O")))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            version++;
-            CaseRows.Write(connection, transaction, record, version);
-            connection.Execute(
-                "INSERT INTO outbox (case_id, operation, version, created_at) VALUES (@Id, 'upsert', @version, @now)",
-                new { record.Id, version, now },
-                transaction);
-            written++;
+            foreach (var record in records)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                version++;
+                writer.Add(record, version);
+                written++;
+            }
+
+            writer.Flush();
         }
 
         connection.Execute("UPDATE store_state SET value = @version WHERE name = 'last_version'", new { version }, transaction);
         transaction.Commit();
-        return Task.FromResult(written);
+        return written;
     }
 
     public async Task<CaseRecord?> GetAsync(string id, CancellationToken cancellationToken = default) =>
@@ -90,10 +106,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         if (ids.Count > 0)
         {
             using var connection = database.Open();
-            foreach (var chunk in ids.Chunk(PageSize))
-            {
-                found.UnionWith(connection.Query<string>("SELECT id FROM cases WHERE id IN @chunk", new { chunk }));
-            }
+            found.UnionWith(connection.Query<string>("SELECT id FROM cases WHERE id IN (SELECT value FROM json_each(@ids))", new { ids = CaseRows.JsonList(ids) }));
         }
 
         return Task.FromResult<IReadOnlySet<string>>(found);
@@ -125,10 +138,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
     {
         ArgumentNullException.ThrowIfNull(seqs);
         using var connection = database.Open();
-        foreach (var chunk in seqs.Chunk(PageSize))
-        {
-            connection.Execute("UPDATE outbox SET processed_at = @now WHERE seq IN @chunk", new { now = DateTimeOffset.UtcNow.ToString("O"), chunk });
-        }
+        connection.Execute("UPDATE outbox SET processed_at = @now WHERE seq IN (SELECT value FROM json_each(@seqs))", new { now = DateTimeOffset.UtcNow.ToString("O"), seqs = CaseRows.JsonList(seqs) });
 
         return Task.CompletedTask;
     }

@@ -109,6 +109,31 @@ public abstract class CaseStoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_record_given_twice_in_one_write_is_stored_once_as_the_later_version()
+    {
+        var first = SampleCases.Valid();
+        var later = first with { Summary = "The later version.", Events = [first.Events[0]] };
+        var others = Core.Synthetic.SyntheticCases.Generate(1200).ToList();
+
+        // Spread over more than one of a store's internal batches, with the repeat far from the first.
+        await Store.UpsertAsync([first, .. others, later]);
+
+        var read = (await Store.GetAsync(first.Id))!;
+        Assert.Equal("The later version.", read.Summary);
+        Assert.Single(read.Events);
+        Assert.Equal(1201, await Store.CountAsync());
+        var outbox = await OutboxAsync();
+        Assert.Equal(1202, outbox.Count);
+        Assert.Equal(outbox.Where(o => o.CaseId == first.Id).Max(o => o.Version), (await Source.GetVersionedAsync([first.Id])).Single().Version);
+
+        // And side by side.
+        var close = SampleCases.Valid("close-case");
+        await Store.UpsertAsync([close, close with { Summary = "Right after." }]);
+        Assert.Equal("Right after.", (await Store.GetAsync("close-case"))!.Summary);
+        Assert.Equal(close.Events.Count, (await Store.GetAsync("close-case"))!.Events.Count);
+    }
+
+    [SkippableFact]
     public async Task Every_insert_update_and_delete_writes_one_outbox_row_with_a_rising_version()
     {
         await Store.UpsertAsync([SampleCases.Valid("a-case"), SampleCases.Valid("b-case")]);

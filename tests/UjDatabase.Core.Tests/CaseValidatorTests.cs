@@ -12,8 +12,22 @@ public class CaseValidatorTests
     {
         var node = JsonNode.Parse(CaseJson.Serialize(SampleCases.Valid()))!.AsObject();
         change(node);
-        using var document = JsonDocument.Parse(node.ToJsonString());
-        return CaseDecoder.Decode(document.RootElement, line: 7).Problems;
+        return DecodeBothWays(node.ToJsonString());
+    }
+
+    /// <summary>
+    /// Decodes a record from its elements and as a line of JSON Lines, where the strict deserializer reads it first,
+    /// and checks that both ways find the same problems: the fast way must refuse whatever the shape check reports.
+    /// </summary>
+    internal static IReadOnlyList<ValidationProblem> DecodeBothWays(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var fromElements = CaseDecoder.Decode(document.RootElement, line: 7).Problems;
+        var lines = string.Concat(Enumerable.Repeat("\n", 6)) + json + "\n";
+        var item = Assert.Single(CaseFileReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lines))));
+        var fromLine = CaseDecoder.Decode(item)!.Problems;
+        Assert.Equal(fromElements.Select(p => p.ToString()), fromLine.Select(p => p.ToString()));
+        return fromElements;
     }
 
     private static ValidationProblem Single(Action<JsonObject> change)
@@ -299,9 +313,7 @@ public class CaseValidatorTests
     public void A_field_given_twice_is_an_error()
     {
         var json = CaseJson.Serialize(SampleCases.Valid()).Replace("\"stage\":\"judgment\"", "\"stage\":\"judgment\",\"stage\":\"trial\"", StringComparison.Ordinal);
-        using var document = JsonDocument.Parse(json);
-
-        var problem = Assert.Single(CaseDecoder.Decode(document.RootElement).Problems);
+        var problem = Assert.Single(DecodeBothWays(json));
 
         Assert.Equal("stage", problem.Path);
         Assert.Equal("appears twice", problem.Message);

@@ -14,8 +14,7 @@ public class FormatVersionTests
     {
         var node = JsonNode.Parse(CaseJson.Serialize(record))!.AsObject();
         change(node);
-        using var document = JsonDocument.Parse(node.ToJsonString());
-        return CaseDecoder.Decode(document.RootElement, line: 1).Problems;
+        return CaseValidatorTests.DecodeBothWays(node.ToJsonString());
     }
 
     private static IReadOnlyList<ValidationProblem> Change(Action<JsonObject> change) => DecodeWith(SampleCases.WithEveryField(), change);

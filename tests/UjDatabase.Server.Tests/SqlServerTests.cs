@@ -42,7 +42,7 @@ public partial class SqlServerTests
     public void The_shared_tables_and_sql_name_tables_and_columns_the_tsql_migration_creates()
     {
         var migration = string.Concat(SqlServerDatabase.Migrations().Select(m => m.Sql));
-        var selects = CaseRowMapping.ChildTables.Select(t => t.SelectSql)
+        var selects = CaseRowMapping.ChildTables.Select(t => t.SelectWhere("case_pk IN @pks"))
             .Select(sql => (Table: Regex.Match(sql, @"FROM (\w+)").Groups[1].Value, Columns: Regex.Matches(sql, @"(\w+) AS ").Select(m => m.Groups[1].Value).Append("ord").ToList()));
         var tables = CaseRowMapping.ChildTables.Select(t => (Table: t.Name, Columns: t.Columns.ToList()));
         var all = selects.Concat(tables).ToList();

@@ -27,6 +27,8 @@ public sealed record ImportResult(IReadOnlyList<ImportReport> Files, int Written
 /// </summary>
 public sealed class CaseImporter(ICaseStore store)
 {
+    private const int DecodeChunk = 1000;
+
     /// <summary>Validates files without writing. Related ids may point at records already in the store.</summary>
     public async Task<ImportResult> ValidateAsync(IReadOnlyList<string> files, CancellationToken cancellationToken = default)
     {
@@ -37,17 +39,17 @@ public sealed class CaseImporter(ICaseStore store)
         {
             var problems = new List<ValidationProblem>();
             long records = 0;
-            foreach (var item in CaseFileReader.ReadFile(file))
+            // Records decode and validate on every core as the reader parses them; the batch checks see them in file order.
+            foreach (var (item, decoded) in CaseFileReader.ReadFile(file, item => (item, Decoded: CaseDecoder.Decode(item))))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 records++;
-                if (item.Json is not { } json)
+                if (decoded is null)
                 {
                     problems.Add(new ValidationProblem(null, item.Line, string.Empty, null, item.Error!));
                     continue;
                 }
 
-                var decoded = CaseDecoder.Decode(json, item.Line);
                 problems.AddRange(decoded.Problems);
                 if (decoded.Parsed is not null)
                 {
@@ -70,26 +72,48 @@ public sealed class CaseImporter(ICaseStore store)
     /// <summary>Validates, then writes every record of every file in one transaction, or nothing when anything is wrong.</summary>
     public async Task<ImportResult> ImportAsync(IReadOnlyList<string> files, CancellationToken cancellationToken = default)
     {
+        var stamps = files.Select(Stamp).ToList();
         var validation = await ValidateAsync(files, cancellationToken);
         if (!validation.Accepted)
         {
             return validation;
         }
 
-        var written = await store.UpsertAsync(ReadValidRecords(files), cancellationToken);
+        // Decoding runs ahead on one core while the store writes on the other.
+        var written = await store.UpsertAsync(Prefetch.Ahead(ReadValidRecords(files, stamps), DecodeChunk), cancellationToken);
         return validation with { Written = written };
     }
 
-    private static IEnumerable<CaseRecord> ReadValidRecords(IReadOnlyList<string> files)
+    /// <summary>
+    /// The records of files that were valid a moment ago, read without validating them again. A file that changed
+    /// since (its size or time differs) stops the import, and the store rolls the transaction back.
+    /// </summary>
+    private static IEnumerable<CaseRecord> ReadValidRecords(IReadOnlyList<string> files, List<(long Length, DateTime Written)> stamps)
     {
-        foreach (var file in files)
+        for (var i = 0; i < files.Count; i++)
         {
-            foreach (var item in CaseFileReader.ReadFile(file))
+            var file = files[i];
+            CheckUnchanged(file, stamps[i]);
+            foreach (var record in CaseFileReader.ReadFile(file, item => item.Utf8 is { } utf8 ? CaseJson.Deserialize(utf8.Span) : item.Json is { } json ? CaseJson.Deserialize(json) : null, parallel: false))
             {
-                var decoded = item.Json is { } json ? CaseDecoder.Decode(json, item.Line) : null;
-                // The file was valid a moment ago; if it changed since, stop, and the store rolls the transaction back.
-                yield return decoded?.Record ?? throw new InvalidOperationException($"{file} changed during the import (line {item.Line}).");
+                yield return record ?? throw new InvalidOperationException($"{file} changed during the import; nothing was written.");
             }
+
+            CheckUnchanged(file, stamps[i]);
+        }
+    }
+
+    private static (long Length, DateTime Written) Stamp(string file)
+    {
+        var info = new FileInfo(file);
+        return (info.Length, info.LastWriteTimeUtc);
+    }
+
+    private static void CheckUnchanged(string file, (long, DateTime) stamp)
+    {
+        if (Stamp(file) != stamp)
+        {
+            throw new InvalidOperationException($"{file} changed during the import; nothing was written.");
         }
     }
 }

@@ -24,6 +24,21 @@ public static class CaseDecoder
     private static readonly HashSet<string> Required = CaseJson.Options.GetTypeInfo(typeof(CaseRecord)).Properties
         .Where(p => p.IsRequired).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Decodes an item of a file. A line of JSON Lines is first read straight from its text by the strict deserializer;
+    /// only a record it refuses goes through the element-by-element shape check, which names every problem.
+    /// </summary>
+    public static DecodedCase? Decode(FileItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.Utf8 is { } utf8 && CaseJson.TryDeserializeStrict(utf8.Span) is { } record)
+        {
+            return new(record, WithLine(CaseValidator.Validate(record), item.Line));
+        }
+
+        return item.Json is { } json ? Decode(json, item.Line) : null;
+    }
+
     public static DecodedCase Decode(JsonElement json, int? line = null)
     {
         var shape = JsonShape.Check(json);

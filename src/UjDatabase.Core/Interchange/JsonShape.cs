@@ -37,111 +37,196 @@ public static class JsonShape
         var problems = new List<ShapeProblem>();
         var id = record.ValueKind == JsonValueKind.Object && record.TryGetProperty("id", out var idElement)
             && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
-        CheckValue(record, typeof(CaseRecord), string.Empty, nullable: false, id, problems);
+        new Checker(id, problems).Value(record, TypeShape.Of(typeof(CaseRecord)), nullable: false);
         return problems;
     }
 
-    private static void CheckValue(JsonElement element, Type type, string path, bool nullable, string? id, List<ShapeProblem> problems)
+    /// <summary>What kind of JSON value a model type takes, worked out once per type.</summary>
+    private enum Kind
     {
-        var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        if (element.ValueKind == JsonValueKind.Null)
-        {
-            if (!nullable)
-            {
-                problems.Add(new(new(id, null, path, "null", "must not be null"), ShapeIssue.BadValue));
-            }
+        String,
+        Number,
+        WholeNumber,
+        Boolean,
+        Date,
+        List,
+        Object,
+    }
 
-            return;
+    /// <summary>A model type's shape: its kind, a list's item shape, an object's fields. Cached: a large import checks a million records.</summary>
+    private sealed class TypeShape
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, TypeShape> Cache = new();
+
+        private TypeShape(Type type)
+        {
+            var underlying = Nullable.GetUnderlyingType(type) ?? type;
+            Kind = underlying == typeof(string) ? Kind.String
+                : underlying == typeof(double) ? Kind.Number
+                : underlying == typeof(int) ? Kind.WholeNumber
+                : underlying == typeof(bool) ? Kind.Boolean
+                : underlying == typeof(PartialDate) ? Kind.Date
+                : IsList(underlying) ? Kind.List
+                : Kind.Object;
+            ItemType = Kind == Kind.List ? underlying.GetGenericArguments()[0] : null;
+            Info = Kind == Kind.Object ? CaseJson.Options.GetTypeInfo(underlying) : null;
+            Fields = Info?.Properties.Select((p, i) => (p, i)).ToDictionary(f => f.p.Name, f => (f.p, f.i), StringComparer.Ordinal) ?? [];
+            if (Fields.Count > 64)
+            {
+                throw new InvalidOperationException($"{underlying.Name} has more than 64 fields; the shape check marks the fields it has seen in 64 bits.");
+            }
         }
 
-        if (underlying == typeof(string))
+        public Kind Kind { get; }
+
+        public Type? ItemType { get; }
+
+        public JsonTypeInfo? Info { get; }
+
+        /// <summary>Each field and its position, which marks it as seen.</summary>
+        public Dictionary<string, (JsonPropertyInfo Info, int Index)> Fields { get; }
+
+        public static TypeShape Of(Type type) => Cache.GetOrAdd(type, t => new TypeShape(t));
+    }
+
+    /// <summary>Walks one record, keeping the path as a stack and spelling it out only for a problem.</summary>
+    private sealed class Checker(string? id, List<ShapeProblem> problems)
+    {
+        private readonly List<object> path = [];
+
+        public void Value(JsonElement element, TypeShape shape, bool nullable)
         {
-            Expect(element, JsonValueKind.String, "a string", path, id, problems);
-        }
-        else if (underlying == typeof(double))
-        {
-            Expect(element, JsonValueKind.Number, "a number", path, id, problems);
-        }
-        else if (underlying == typeof(int))
-        {
-            if (Expect(element, JsonValueKind.Number, "a whole number", path, id, problems) && !element.TryGetInt32(out _))
+            if (element.ValueKind == JsonValueKind.Null)
             {
-                problems.Add(new(new(id, null, path, Show(element), "must be a whole number"), ShapeIssue.BadValue));
-            }
-        }
-        else if (underlying == typeof(bool))
-        {
-            if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-            {
-                problems.Add(new(new(id, null, path, Show(element), "must be true or false"), ShapeIssue.BadValue));
-            }
-        }
-        else if (underlying == typeof(PartialDate))
-        {
-            if (element.ValueKind != JsonValueKind.String || !PartialDate.TryParse(element.GetString(), out _))
-            {
-                problems.Add(new(new(id, null, path, Show(element), "is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"), ShapeIssue.BadValue));
-            }
-        }
-        else if (IsList(underlying))
-        {
-            if (Expect(element, JsonValueKind.Array, "an array", path, id, problems))
-            {
-                var itemType = underlying.GetGenericArguments()[0];
-                var index = 0;
-                foreach (var item in element.EnumerateArray())
+                if (!nullable)
                 {
-                    CheckValue(item, itemType, $"{path}[{index++}]", nullable: false, id, problems);
+                    Add(null, "null", "must not be null", ShapeIssue.BadValue);
+                }
+
+                return;
+            }
+
+            switch (shape.Kind)
+            {
+                case Kind.String:
+                    Expect(element, JsonValueKind.String, "a string");
+                    break;
+                case Kind.Number:
+                    Expect(element, JsonValueKind.Number, "a number");
+                    break;
+                case Kind.WholeNumber:
+                    if (Expect(element, JsonValueKind.Number, "a whole number") && !element.TryGetInt32(out _))
+                    {
+                        Add(null, Show(element), "must be a whole number", ShapeIssue.BadValue);
+                    }
+
+                    break;
+                case Kind.Boolean:
+                    if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                    {
+                        Add(null, Show(element), "must be true or false", ShapeIssue.BadValue);
+                    }
+
+                    break;
+                case Kind.Date:
+                    if (element.ValueKind != JsonValueKind.String || !PartialDate.TryParse(element.GetString(), out _))
+                    {
+                        Add(null, Show(element), "is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", ShapeIssue.BadValue);
+                    }
+
+                    break;
+                case Kind.List:
+                    if (Expect(element, JsonValueKind.Array, "an array"))
+                    {
+                        var item = TypeShape.Of(shape.ItemType!);
+                        var index = 0;
+                        foreach (var value in element.EnumerateArray())
+                        {
+                            path.Add(index++);
+                            Value(value, item, nullable: false);
+                            path.RemoveAt(path.Count - 1);
+                        }
+                    }
+
+                    break;
+                default:
+                    if (Expect(element, JsonValueKind.Object, "an object"))
+                    {
+                        Object(element, shape);
+                    }
+
+                    break;
+            }
+        }
+
+        private void Object(JsonElement element, TypeShape shape)
+        {
+            var seen = 0UL;
+            foreach (var property in element.EnumerateObject())
+            {
+                if (!shape.Fields.TryGetValue(property.Name, out var field))
+                {
+                    var known = string.Join(", ", shape.Info!.Properties.Select(p => p.Name));
+                    Add(property.Name, null, $"is not a field of the format (known fields here: {known})", ShapeIssue.UnknownField);
+                    continue;
+                }
+
+                var (info, index) = field;
+                if ((seen & (1UL << index)) != 0)
+                {
+                    Add(property.Name, null, "appears twice", ShapeIssue.Duplicate);
+                    continue;
+                }
+
+                seen |= 1UL << index;
+
+                path.Add(property.Name);
+                // A null list is allowed: it reads as an empty list (nothing recorded).
+                Value(property.Value, TypeShape.Of(info.PropertyType), info.IsSetNullable || IsList(info.PropertyType));
+                path.RemoveAt(path.Count - 1);
+            }
+
+            foreach (var (info, index) in shape.Fields.Values)
+            {
+                if (info.IsRequired && (seen & (1UL << index)) == 0)
+                {
+                    Add(info.Name, null, "is required", ShapeIssue.Missing);
                 }
             }
         }
-        else if (Expect(element, JsonValueKind.Object, "an object", path, id, problems))
-        {
-            CheckObject(element, CaseJson.Options.GetTypeInfo(underlying), path, id, problems);
-        }
-    }
 
-    private static void CheckObject(JsonElement element, JsonTypeInfo typeInfo, string path, string? id, List<ShapeProblem> problems)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in element.EnumerateObject())
+        private bool Expect(JsonElement element, JsonValueKind kind, string what)
         {
-            var childPath = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
-            var info = typeInfo.Properties.FirstOrDefault(p => p.Name == property.Name);
-            if (info is null)
+            if (element.ValueKind == kind)
             {
-                var known = string.Join(", ", typeInfo.Properties.Select(p => p.Name));
-                problems.Add(new(new(id, null, childPath, null, $"is not a field of the format (known fields here: {known})"), ShapeIssue.UnknownField));
+                return true;
             }
-            else if (!seen.Add(property.Name))
-            {
-                problems.Add(new(new(id, null, childPath, null, "appears twice"), ShapeIssue.Duplicate));
-            }
-            else
-            {
-                // A null list is allowed: it reads as an empty list (nothing recorded).
-                CheckValue(property.Value, info.PropertyType, childPath, info.IsSetNullable || IsList(info.PropertyType), id, problems);
-            }
+
+            Add(null, Show(element), $"must be {what}", ShapeIssue.BadValue);
+            return false;
         }
 
-        foreach (var required in typeInfo.Properties.Where(p => p.IsRequired && !seen.Contains(p.Name)))
+        /// <summary>Records a problem at the current path, or at its field <paramref name="field"/>.</summary>
+        private void Add(string? field, string? value, string message, ShapeIssue issue)
         {
-            problems.Add(new(new(id, null, path.Length == 0 ? required.Name : $"{path}.{required.Name}", null, "is required"), ShapeIssue.Missing));
+            var text = new System.Text.StringBuilder();
+            foreach (var part in field is null ? path : path.Append(field))
+            {
+                if (part is int index)
+                {
+                    text.Append('[').Append(index.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+                }
+                else
+                {
+                    text.Append(text.Length == 0 ? string.Empty : ".").Append((string)part);
+                }
+            }
+
+            problems.Add(new(new(id, null, text.ToString(), value, message), issue));
         }
     }
 
     private static bool IsList(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>);
-
-    private static bool Expect(JsonElement element, JsonValueKind kind, string what, string path, string? id, List<ShapeProblem> problems)
-    {
-        if (element.ValueKind == kind)
-        {
-            return true;
-        }
-
-        problems.Add(new(new(id, null, path, Show(element), $"must be {what}"), ShapeIssue.BadValue));
-        return false;
-    }
 
     private static string Show(JsonElement element)
     {

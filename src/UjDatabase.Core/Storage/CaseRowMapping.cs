@@ -21,15 +21,12 @@ public static class CaseRowMapping
         /// <summary>The value columns, after <c>case_pk</c>, <c>ord</c> and the parent column.</summary>
         public IReadOnlyList<string> ValueColumns => Columns.Skip(2).Where(c => c != ParentColumn).ToList();
 
-        /// <summary>The rows of the records with pks <c>@pks</c>, as <see cref="ListRow"/>s, in record and list order.</summary>
-        public string SelectSql
+        /// <summary>The rows that <paramref name="pkCondition"/> (on <c>case_pk</c>) selects, as <see cref="ListRow"/>s, in record and list order.</summary>
+        public string SelectWhere(string pkCondition)
         {
-            get
-            {
-                var values = ValueColumns.Select((c, i) => $"{c} AS {(char)('A' + i)}");
-                var parent = ParentColumn is null ? string.Empty : $"{ParentColumn} AS Parent, ";
-                return $"SELECT case_pk AS CasePk, ord AS Ord, {parent}{string.Join(", ", values)} FROM {Name} WHERE case_pk IN @pks ORDER BY case_pk, ord";
-            }
+            var values = ValueColumns.Select((c, i) => $"{c} AS {(char)('A' + i)}");
+            var parent = ParentColumn is null ? string.Empty : $"{ParentColumn} AS Parent, ";
+            return $"SELECT case_pk AS CasePk, ord AS Ord, {parent}{string.Join(", ", values)} FROM {Name} WHERE {pkCondition} ORDER BY case_pk, ord";
         }
     }
 

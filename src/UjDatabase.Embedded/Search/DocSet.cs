@@ -116,6 +116,14 @@ internal static class Bits
         }
     }
 
+    public static void Or(ulong[] target, ulong[] other)
+    {
+        for (var i = 0; i < target.Length; i++)
+        {
+            target[i] |= other[i];
+        }
+    }
+
     public static void AndNot(ulong[] target, ulong[] other)
     {
         for (var i = 0; i < target.Length; i++)

@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using UjDatabase.Core.Search;
 using UjDatabase.Core.Storage;
@@ -146,14 +148,43 @@ public sealed class LuceneIndexer : ISearchIndexer, IDisposable
         long count = 0;
         try
         {
-            await foreach (var versioned in source.StreamVersionedAsync(cancellationToken))
+            // Reading the store and building documents on one core, adding them to the index on the other.
+            var documents = Channel.CreateBounded<Document?>(new BoundedChannelOptions(RebuildBatch) { SingleReader = true, SingleWriter = true });
+            var reading = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        await foreach (var versioned in source.StreamVersionedAsync(cancellationToken))
+                        {
+                            // Null stands for a record read but not published: counted, not indexed.
+                            var document = versioned.Record.IsPublished ? IndexSchema.Build(SearchDocument.From(versioned.Record), versioned.Version) : null;
+                            await documents.Writer.WriteAsync(document, cancellationToken);
+                        }
+
+                        documents.Writer.Complete();
+                    }
+                    catch (Exception ex)
+                    {
+                        documents.Writer.Complete(ex);
+                    }
+                },
+                cancellationToken);
+            await foreach (var document in documents.Reader.ReadAllAsync(cancellationToken))
             {
-                Write(writer, versioned.Record.Id, versioned);
+                // The index was emptied above, so documents are added, not updated: no delete to resolve per document.
+                if (document is not null)
+                {
+                    writer.AddDocument(document);
+                }
+
                 if (++count % RebuildBatch == 0)
                 {
                     progress?.Report(count);
                 }
             }
+
+            await reading;
         }
         catch
         {

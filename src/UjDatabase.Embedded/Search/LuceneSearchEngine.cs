@@ -161,9 +161,33 @@ public sealed class LuceneSearchEngine : ISearchEngine
         }
 
         var scored = text.Required.Count > 0 && query.Sort == SortOrder.Relevance;
-        var collector = new MatchCollector(filters, scored ? keep : 0);
+        var collector = new MatchCollector(filters, scored ? keep : 0, scored ? SimilarOnly(searcher, text) : null);
         searcher.Search(lucene, collector);
         return new QueryRun(searcher.Segments, filters, collector.Matches, scored ? collector : null, query.Sort);
+    }
+
+    /// <summary>
+    /// Per segment, the records matching some term only by a similar spelling (no exact bonus for them). Found apart
+    /// from the main query: adding the bonus as a clause of it evaluated every exact term twice for every match, a
+    /// third of the time of a word found in every record.
+    /// </summary>
+    private static ulong[][] SimilarOnly(ColumnSearcher searcher, QueryText text)
+    {
+        var sets = searcher.Segments.Select(s => Bits.New(s.Columns.MaxDoc)).ToArray();
+        foreach (var (similar, exact) in TextQueries.SimilarOnly(text))
+        {
+            var similarDocs = searcher.Segments.Select(s => Bits.New(s.Columns.MaxDoc)).ToArray();
+            searcher.Search(similar, new SetCollector(searcher.Segments, similarDocs));
+            var both = searcher.Segments.Select(s => Bits.New(s.Columns.MaxDoc)).ToArray();
+            searcher.Search(new BooleanQuery { { similar, Occur.MUST }, { exact, Occur.MUST } }, new SetCollector(searcher.Segments, both));
+            for (var s = 0; s < sets.Length; s++)
+            {
+                Bits.AndNot(similarDocs[s], both[s]);
+                Bits.Or(sets[s], similarDocs[s]);
+            }
+        }
+
+        return sets;
     }
 
     /// <summary>A highlighter for the exact terms of the text, or null when there is none to mark.</summary>

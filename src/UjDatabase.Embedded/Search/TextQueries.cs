@@ -9,8 +9,9 @@ namespace UjDatabase.Embedded.Search;
 /// <summary>
 /// Turns a <see cref="QueryText"/> into Lucene queries with the ranking of <see cref="SearchFields"/>: each term is
 /// looked for in every text field (the best field counts, weighted), a word may also match a name by a similar spelling
-/// (a fuzzy match on name skeletons, weighing a fifth), records with every term exact get a large constant bonus so they
-/// always rank above fuzzy-only ones, and records where the words stand together as typed get a smaller one.
+/// (a fuzzy match on name skeletons, weighing a fifth), and records where the words stand together as typed get a
+/// bonus. Records with every term exact get a larger one, so that they always rank above the others: the collector adds
+/// it to every match outside <see cref="SimilarOnly"/>.
 /// </summary>
 internal static class TextQueries
 {
@@ -56,11 +57,6 @@ internal static class TextQueries
             }
         }
 
-        if (text.Required.Count > 0 && ExactOnly(text) is { } allExact)
-        {
-            query.Add(new ConstantScoreQuery(allExact) { Boost = SearchFields.ExactBonus }, Occur.SHOULD);
-        }
-
         if (text.AdjacentWords is not null && Phrase(string.Join(' ', text.Required.Select(c => c.Alternatives[0].Raw))) is { } together)
         {
             together.Boost = SearchFields.AdjacencyBonus;
@@ -70,7 +66,39 @@ internal static class TextQueries
         return query;
     }
 
-    /// <summary>Every required term matched exactly (no similar spelling): what the exact bonus and highlights use.</summary>
+    /// <summary>
+    /// For each required term a word of which may match by a similar spelling: the query of those similar spellings and
+    /// the query of the term's exact forms. A record matching the first and not the second matches that term only by a
+    /// similar spelling, and gets no exact bonus. Both queries match few records (names), so the sets are cheap.
+    /// </summary>
+    public static IReadOnlyList<(Query Similar, Query Exact)> SimilarOnly(QueryText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var pairs = new List<(Query, Query)>();
+        foreach (var clause in text.Required)
+        {
+            var similar = new BooleanQuery();
+            foreach (var fuzzy in clause.Alternatives.Select(Fuzzy).OfType<Query>())
+            {
+                similar.Add(fuzzy, Occur.SHOULD);
+            }
+
+            var exact = new BooleanQuery();
+            foreach (var query in clause.Alternatives.Select(Exact).OfType<Query>())
+            {
+                exact.Add(query, Occur.SHOULD);
+            }
+
+            if (similar.Clauses.Count > 0)
+            {
+                pairs.Add((similar, exact));
+            }
+        }
+
+        return pairs;
+    }
+
+    /// <summary>Every required term matched exactly (no similar spelling): what highlights mark.</summary>
     public static Query? ExactOnly(QueryText text)
     {
         ArgumentNullException.ThrowIfNull(text);

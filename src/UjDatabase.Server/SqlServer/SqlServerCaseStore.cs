@@ -256,7 +256,7 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
         var lists = new Dictionary<CaseRowMapping.ChildTable, ILookup<long, CaseRowMapping.ListRow>>();
         foreach (var table in CaseRowMapping.ChildTables)
         {
-            lists[table] = (await connection.QueryAsync<CaseRowMapping.ListRow>(table.SelectSql, new { pks })).ToLookup(r => r.CasePk);
+            lists[table] = (await connection.QueryAsync<CaseRowMapping.ListRow>(table.SelectWhere("case_pk IN @pks"), new { pks })).ToLookup(r => r.CasePk);
         }
 
         return CaseRowMapping.Assemble(rows, lists).Select((record, i) => new VersionedRecord(record, rows[i].Version)).ToList();

@@ -24,9 +24,10 @@ public static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Engine);
         services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Indexer);
         services.AddSingleton(_ => new SeedSettings(configuration[SeedDirectoryKey] ?? Path.Combine(AppContext.BaseDirectory, "seed-data")));
-        services.AddSingleton(_ => new SyncSettings(TimeSpan.FromMilliseconds(int.TryParse(configuration[SyncIntervalKey], out var ms) && ms > 0 ? ms : 1000)));
+        services.AddSingleton(_ => new SyncSettings(TimeSpan.FromMilliseconds(int.TryParse(configuration[SyncIntervalKey], out var ms) && ms > 0 ? ms : 250)));
         services.AddHostedService<StoreStartup>();
         services.AddHostedService<IndexSyncWorker>();
+        services.AddHostedService<SearchWarmUp>();
         return services;
     }
 }
