@@ -44,10 +44,26 @@ internal static class CaseRows
             return [];
         }
 
-        var pks = rows.Select(r => r.Pk).ToArray();
-        var lists = CaseRowMapping.ChildTables.ToDictionary(
-            table => table,
-            table => connection.Query<CaseRowMapping.ListRow>(table.SelectWhere("case_pk IN (SELECT value FROM json_each(@pks))"), new { pks = JsonList(pks) }, transaction).ToLookup(r => r.CasePk));
+        var pks = JsonList(rows.Select(r => r.Pk));
+        var lists = connection.Query<TableListRow>(SelectLists, new { pks }, transaction)
+            .GroupBy(r => r.Table)
+            .ToDictionary(g => CaseRowMapping.ChildTables[(int)g.Key], g => g.Cast<CaseRowMapping.ListRow>().ToLookup(r => r.CasePk));
         return CaseRowMapping.Assemble(rows, lists);
+    }
+
+    /// <summary>
+    /// The list rows of the records with pks <c>@pks</c> from every list table in one statement (a page of hits read
+    /// fifteen statements before): each table's rows numbered by its place in <see cref="CaseRowMapping.ChildTables"/>.
+    /// </summary>
+    private static readonly string SelectLists = string.Join("\nUNION ALL\n", CaseRowMapping.ChildTables.Select((table, i) =>
+    {
+        var values = table.ValueColumns.Select((c, v) => $"{c} AS {(char)('A' + v)}").Concat(Enumerable.Range(table.ValueColumns.Count, 4 - table.ValueColumns.Count).Select(v => $"NULL AS {(char)('A' + v)}"));
+        return $"SELECT {i} AS \"Table\", case_pk AS CasePk, ord AS Ord, {table.ParentColumn ?? "NULL"} AS Parent, {string.Join(", ", values)} FROM {table.Name} WHERE case_pk IN (SELECT value FROM json_each(@pks))";
+    })) + "\nORDER BY 1, 2, 3";
+
+    /// <summary>A list row and the table it comes from.</summary>
+    private sealed class TableListRow : CaseRowMapping.ListRow
+    {
+        public long Table { get; set; }
     }
 }

@@ -285,7 +285,7 @@ public static class CaseRowMapping
     }
 
     /// <summary>A row of any list table: the record, the position, the parent item's position in a nested list, and the values.</summary>
-    public sealed class ListRow
+    public class ListRow
     {
         public long CasePk { get; set; }
 

@@ -23,6 +23,20 @@ public static class SyntheticCases
     /// <summary>The stage a record without a verdict has reached after the first n+1 events of <see cref="EventSequence"/>.</summary>
     private static readonly string[] PreVerdictStages = ["investigation", "arrest", "indictment", "trial"];
     private static readonly string[] Words = ["detention", "checkpoint", "prison", "village", "massacre", "militia", "interrogation", "convoy", "camp", "hospital", "school", "church", "market", "border", "shelling", "siege"];
+    private static readonly string[] Syllables = ["ba", "ko", "ri", "ma", "te", "lu", "sa", "ne", "do", "vi", "gu", "pe", "zo"];
+
+    /// <summary>How many made-up place names summaries draw from, the first far more often than the last.</summary>
+    public const int PlaceCount = 2000;
+
+    /// <summary>
+    /// A made-up place name ("Bakori"). Summaries mention one, drawn so that low numbers are common and high ones rare
+    /// (the chance of a number below k is (k / 2000)^¼): benchmarks find words of every frequency, as in real text.
+    /// </summary>
+    public static string PlaceName(int index)
+    {
+        var name = Syllables[index % 13] + Syllables[index / 13 % 13] + Syllables[index / 169 % 13];
+        return char.ToUpperInvariant(name[0]) + name[1..];
+    }
 
     public static IEnumerable<CaseRecord> Generate(int count, int seed = 1)
     {
@@ -123,7 +137,7 @@ public static class SyntheticCases
             Events = events,
             LegalIssues = random.Next(10) == 0 ? [new LegalIssue { Issue = PickCode(Catalogue.LegalIssue), Note = "Synthetic note." }] : [],
             CivilSociety = random.Next(2) == 0 ? [new CivilSocietyOrganisation { Name = $"Synthetic {Pick(Words)} Network", Roles = [PickCode(Catalogue.CivilSocietyRole)] }] : [],
-            Summary = $"Synthetic record generated for scale tests; not a real case. Mentions {Pick(Words)} and {Pick(Words)}.",
+            Summary = $"Synthetic record generated for scale tests; not a real case. Mentions {Pick(Words)} and {Pick(Words)} near {PlaceName((int)(PlaceCount * Math.Pow(random.NextDouble(), 4)))}.",
             Sources = [new Source { Url = $"https://example.org/synthetic/{serial}", Title = "Synthetic source", Publisher = null, Date = null }],
             Related = [],
             Publication = "published",

@@ -1,7 +1,5 @@
-using System.Net;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using UjDatabase.Core.Cases;
 using UjDatabase.Core.Search;
 using UjDatabase.Core.Statistics;
@@ -18,7 +16,6 @@ namespace UjDatabase.Embedded.Search;
 public sealed class LuceneSearchEngine : ISearchEngine
 {
     private const int StreamChunk = 500;
-    private const int SnippetLength = 160;
 
     private readonly LuceneIndexHost host;
     private readonly ICaseStore store;
@@ -63,11 +60,11 @@ public sealed class LuceneSearchEngine : ISearchEngine
         // the index has caught up with the change.
         var records = (await store.GetManyAsync(page.Select(p => p.Id).ToList(), cancellationToken)).Where(r => r.IsPublished)
             .ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var highlighter = Highlighting(text);
+        var snippets = Snippets.For(text);
         var hits = page.Where(p => records.ContainsKey(p.Id)).Select(p =>
         {
             var record = records[p.Id];
-            var highlights = p.Fuzzy ? [NameHighlight(record, text)] : highlighter?.Invoke(record) is { } snippet ? [snippet] : Array.Empty<string>();
+            var highlights = p.Fuzzy ? [NameHighlight(record, text)] : snippets?.Best(record) is { } snippet ? [snippet] : Array.Empty<string>();
             return new SearchHit(record, highlights, p.Fuzzy);
         }).ToList();
         return new SearchResult(total, hits, counts.Facets(), counts.EventYears(), text.Notice);
@@ -154,14 +151,16 @@ public sealed class LuceneSearchEngine : ISearchEngine
     private QueryRun Run(ColumnSearcher searcher, CaseQuery query, QueryText text, int keep, IReadOnlyCollection<MeasureInYear>? anyOf = null)
     {
         var filters = searcher.Segments.Select(s => QueryFilters.For(s, query, host.Index.Dictionaries, CurrentYear, anyOf)).ToList();
-        var lucene = TextQueries.Build(text);
+        var rewritten = new Dictionary<Query, Query>();
+        Query Similar(Query fuzzy) => rewritten.TryGetValue(fuzzy, out var done) ? done : rewritten[fuzzy] = searcher.Rewrite(fuzzy);
+        var lucene = TextQueries.Build(text, Similar);
         if (lucene is null)
         {
             return new QueryRun(searcher.Segments, filters, filters.Select(f => f.Segment.Live).ToArray(), null, query.Sort);
         }
 
         var scored = text.Required.Count > 0 && query.Sort == SortOrder.Relevance;
-        var collector = new MatchCollector(filters, scored ? keep : 0, scored ? SimilarOnly(searcher, text) : null);
+        var collector = new MatchCollector(filters, scored ? keep : 0, scored ? SimilarOnly(searcher, text, Similar) : null);
         searcher.Search(lucene, collector);
         return new QueryRun(searcher.Segments, filters, collector.Matches, scored ? collector : null, query.Sort);
     }
@@ -171,10 +170,10 @@ public sealed class LuceneSearchEngine : ISearchEngine
     /// from the main query: adding the bonus as a clause of it evaluated every exact term twice for every match, a
     /// third of the time of a word found in every record.
     /// </summary>
-    private static ulong[][] SimilarOnly(ColumnSearcher searcher, QueryText text)
+    private static ulong[][] SimilarOnly(ColumnSearcher searcher, QueryText text, Func<Query, Query> prepare)
     {
         var sets = searcher.Segments.Select(s => Bits.New(s.Columns.MaxDoc)).ToArray();
-        foreach (var (similar, exact) in TextQueries.SimilarOnly(text))
+        foreach (var (similar, exact) in TextQueries.SimilarOnly(text, prepare))
         {
             var similarDocs = searcher.Segments.Select(s => Bits.New(s.Columns.MaxDoc)).ToArray();
             searcher.Search(similar, new SetCollector(searcher.Segments, similarDocs));
@@ -190,61 +189,6 @@ public sealed class LuceneSearchEngine : ISearchEngine
         return sets;
     }
 
-    /// <summary>A highlighter for the exact terms of the text, or null when there is none to mark.</summary>
-    private static Func<CaseRecord, string?>? Highlighting(QueryText text)
-    {
-        if (TextQueries.ExactOnly(text) is not { } exact)
-        {
-            return null;
-        }
-
-        return record =>
-        {
-            // The best-scoring fragment of any field (a phrase outscores its words apart); on a tie, the earlier field.
-            var document = SearchDocument.From(record);
-            (float Score, string Fragment, string Text)? best = null;
-            foreach (var field in SearchFields.HighlightOrder)
-            {
-                var value = document.Text[field].Replace(" \n ", " · ", StringComparison.Ordinal);
-                if (value.Length == 0)
-                {
-                    continue;
-                }
-
-                // The fragmenter reads the scorer's state as the highlighter fills it, so both share one scorer.
-                var scorer = new QueryScorer(exact, field.Name);
-                var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), MarkupEncoder.Instance, scorer)
-                {
-                    TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetLength),
-                };
-                using var tokens = IndexSchema.Analyzer.GetTokenStream(field.Name, value);
-                var fragment = highlighter.GetBestTextFragments(tokens, value, mergeContiguousFragments: false, maxNumFragments: 1).FirstOrDefault();
-                if (fragment is { Score: > 0 } && (best is null || fragment.Score > best.Value.Score))
-                {
-                    best = (fragment.Score, fragment.ToString(), value);
-                }
-            }
-
-            return best is { } found ? Snippet(found.Fragment, found.Text) : null;
-        };
-    }
-
-    /// <summary>A fragment as a snippet: cut at word boundaries, with an ellipsis where the text goes on.</summary>
-    private static string Snippet(string fragment, string text)
-    {
-        var snippet = fragment.Trim();
-        var plain = WebUtility.HtmlDecode(snippet.Replace("<mark>", string.Empty, StringComparison.Ordinal).Replace("</mark>", string.Empty, StringComparison.Ordinal));
-        var atStart = text.StartsWith(plain, StringComparison.Ordinal);
-        var atEnd = text.EndsWith(plain, StringComparison.Ordinal);
-        if (!atStart)
-        {
-            // A fragment can begin inside a word ("-Khatib" of "al-Khatib") or on the separator between fields.
-            snippet = snippet.TrimStart('-', '·', ',', ';', ':', ')', '.', ' ');
-        }
-
-        return (atStart ? string.Empty : "… ") + snippet + (atEnd ? string.Empty : " …");
-    }
-
     /// <summary>For a match by a similar spelling of a name: the first of the accused's names with a word close to a query word, that word marked.</summary>
     private static string NameHighlight(CaseRecord record, QueryText text)
     {
@@ -257,7 +201,7 @@ public sealed class LuceneSearchEngine : ISearchEngine
 
         var names = new[] { record.Accused.Name, record.Accused.PublishedName }.Concat(record.Accused.Aliases).OfType<string>().ToList();
         var name = names.FirstOrDefault(n => n.Split(' ').Any(Close)) ?? record.DisplayName;
-        return string.Join(' ', name.Split(' ').Select(word => Close(word) ? $"<mark>{WebUtility.HtmlEncode(word)}</mark>" : WebUtility.HtmlEncode(word)));
+        return string.Join(' ', name.Split(' ').Select(word => Close(word) ? $"<mark>{Html.Encode(word)}</mark>" : Html.Encode(word)));
     }
 
     /// <summary>What one query found: its selections and matches per segment, and the ranked hits when ordered by relevance.</summary>
@@ -354,17 +298,4 @@ public sealed class LuceneSearchEngine : ISearchEngine
             return values[f];
         }
     }
-}
-
-/// <summary>
-/// Escapes only what HTML needs escaped (Lucene's encoder also turns every accented letter into a numeric entity,
-/// which readers of the JSON API would then see).
-/// </summary>
-internal sealed class MarkupEncoder : IEncoder
-{
-    public static MarkupEncoder Instance { get; } = new();
-
-    public string EncodeText(string originalText) =>
-        originalText.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
-            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 }

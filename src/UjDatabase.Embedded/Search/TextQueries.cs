@@ -15,8 +15,12 @@ namespace UjDatabase.Embedded.Search;
 /// </summary>
 internal static class TextQueries
 {
-    /// <summary>The query that finds and ranks records; null when the text has no term.</summary>
-    public static Query? Build(QueryText text)
+    /// <summary>
+    /// The query that finds and ranks records; null when the text has no term. <paramref name="similar"/> prepares each
+    /// similar-spelling query: the engine rewrites it once per search (building its automaton is the costly part) and
+    /// uses the result here and in <see cref="SimilarOnly"/>.
+    /// </summary>
+    public static Query? Build(QueryText text, Func<Query, Query> similar)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.IsEmpty)
@@ -42,7 +46,7 @@ internal static class TextQueries
 
                 if (Fuzzy(term) is { } fuzzy)
                 {
-                    alternatives.Add(fuzzy, Occur.SHOULD);
+                    alternatives.Add(similar(fuzzy), Occur.SHOULD);
                 }
             }
 
@@ -71,16 +75,16 @@ internal static class TextQueries
     /// the query of the term's exact forms. A record matching the first and not the second matches that term only by a
     /// similar spelling, and gets no exact bonus. Both queries match few records (names), so the sets are cheap.
     /// </summary>
-    public static IReadOnlyList<(Query Similar, Query Exact)> SimilarOnly(QueryText text)
+    public static IReadOnlyList<(Query Similar, Query Exact)> SimilarOnly(QueryText text, Func<Query, Query> similar)
     {
         ArgumentNullException.ThrowIfNull(text);
         var pairs = new List<(Query, Query)>();
         foreach (var clause in text.Required)
         {
-            var similar = new BooleanQuery();
+            var similarSpellings = new BooleanQuery();
             foreach (var fuzzy in clause.Alternatives.Select(Fuzzy).OfType<Query>())
             {
-                similar.Add(fuzzy, Occur.SHOULD);
+                similarSpellings.Add(similar(fuzzy), Occur.SHOULD);
             }
 
             var exact = new BooleanQuery();
@@ -89,37 +93,13 @@ internal static class TextQueries
                 exact.Add(query, Occur.SHOULD);
             }
 
-            if (similar.Clauses.Count > 0)
+            if (similarSpellings.Clauses.Count > 0)
             {
-                pairs.Add((similar, exact));
+                pairs.Add((similarSpellings, exact));
             }
         }
 
         return pairs;
-    }
-
-    /// <summary>Every required term matched exactly (no similar spelling): what highlights mark.</summary>
-    public static Query? ExactOnly(QueryText text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var query = new BooleanQuery();
-        foreach (var clause in text.Required)
-        {
-            var alternatives = new BooleanQuery { MinimumNumberShouldMatch = 1 };
-            foreach (var exact in clause.Alternatives.Select(Exact).OfType<Query>())
-            {
-                alternatives.Add(exact, Occur.SHOULD);
-            }
-
-            if (alternatives.Clauses.Count == 0)
-            {
-                return null;
-            }
-
-            query.Add(alternatives, Occur.MUST);
-        }
-
-        return query.Clauses.Count == 0 ? null : query;
     }
 
     /// <summary>A term in any text field, the best weighted field counting.</summary>
