@@ -151,8 +151,19 @@ public sealed class LuceneSearchEngine : ISearchEngine
     private QueryRun Run(ColumnSearcher searcher, CaseQuery query, QueryText text, int keep, IReadOnlyCollection<MeasureInYear>? anyOf = null)
     {
         var filters = searcher.Segments.Select(s => QueryFilters.For(s, query, host.Index.Dictionaries, CurrentYear, anyOf)).ToList();
-        var rewritten = new Dictionary<Query, Query>();
-        Query Similar(Query fuzzy) => rewritten.TryGetValue(fuzzy, out var done) ? done : rewritten[fuzzy] = searcher.Rewrite(fuzzy);
+        var rewritten = new Dictionary<Query, Query?>();
+        Query? Similar(Query fuzzy)
+        {
+            if (!rewritten.TryGetValue(fuzzy, out var done))
+            {
+                // Rewritten once per search; null when no name is spelt similarly.
+                done = searcher.Rewrite(fuzzy);
+                rewritten[fuzzy] = done = done is BooleanQuery { Clauses.Count: 0 } ? null : done;
+            }
+
+            return done;
+        }
+
         var lucene = TextQueries.Build(text, Similar);
         if (lucene is null)
         {
@@ -170,7 +181,7 @@ public sealed class LuceneSearchEngine : ISearchEngine
     /// from the main query: adding the bonus as a clause of it evaluated every exact term twice for every match, a
     /// third of the time of a word found in every record.
     /// </summary>
-    private static ulong[][] SimilarOnly(ColumnSearcher searcher, QueryText text, Func<Query, Query> prepare)
+    private static ulong[][] SimilarOnly(ColumnSearcher searcher, QueryText text, Func<Query, Query?> prepare)
     {
         var sets = searcher.Segments.Select(s => Bits.New(s.Columns.MaxDoc)).ToArray();
         foreach (var (similar, exact) in TextQueries.SimilarOnly(text, prepare))

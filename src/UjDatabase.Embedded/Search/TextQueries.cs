@@ -20,7 +20,7 @@ internal static class TextQueries
     /// similar-spelling query: the engine rewrites it once per search (building its automaton is the costly part) and
     /// uses the result here and in <see cref="SimilarOnly"/>.
     /// </summary>
-    public static Query? Build(QueryText text, Func<Query, Query> similar)
+    public static Query? Build(QueryText text, Func<Query, Query?> similar)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.IsEmpty)
@@ -44,13 +44,15 @@ internal static class TextQueries
                     alternatives.Add(exact, Occur.SHOULD);
                 }
 
-                if (Fuzzy(term) is { } fuzzy)
+                // A similar spelling that matches no name is left out, so that the query stays flat.
+                if (Fuzzy(term) is { } fuzzy && similar(fuzzy) is { } spellings)
                 {
-                    alternatives.Add(similar(fuzzy), Occur.SHOULD);
+                    alternatives.Add(spellings, Occur.SHOULD);
                 }
             }
 
-            query.Add(alternatives, Occur.MUST);
+            // A clause of one query is that query: wrapping it kept Lucene from using its simplest scorer.
+            query.Add(alternatives.Clauses.Count == 1 ? alternatives.Clauses[0].Query : alternatives, Occur.MUST);
         }
 
         foreach (var term in text.Excluded)
@@ -75,16 +77,16 @@ internal static class TextQueries
     /// the query of the term's exact forms. A record matching the first and not the second matches that term only by a
     /// similar spelling, and gets no exact bonus. Both queries match few records (names), so the sets are cheap.
     /// </summary>
-    public static IReadOnlyList<(Query Similar, Query Exact)> SimilarOnly(QueryText text, Func<Query, Query> similar)
+    public static IReadOnlyList<(Query Similar, Query Exact)> SimilarOnly(QueryText text, Func<Query, Query?> similar)
     {
         ArgumentNullException.ThrowIfNull(text);
         var pairs = new List<(Query, Query)>();
         foreach (var clause in text.Required)
         {
             var similarSpellings = new BooleanQuery();
-            foreach (var fuzzy in clause.Alternatives.Select(Fuzzy).OfType<Query>())
+            foreach (var spellings in clause.Alternatives.Select(Fuzzy).OfType<Query>().Select(similar).OfType<Query>())
             {
-                similarSpellings.Add(similar(fuzzy), Occur.SHOULD);
+                similarSpellings.Add(spellings, Occur.SHOULD);
             }
 
             var exact = new BooleanQuery();
