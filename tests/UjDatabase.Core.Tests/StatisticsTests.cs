@@ -122,6 +122,60 @@ public class StatisticsTests
     }
 
     [Fact]
+    public async Task Counted_in_charges_under_a_topic_only_the_charges_that_name_it_count()
+    {
+        var record = Record("a", events: ("2020", "indictment", null)) with
+        {
+            Charges =
+            [
+                new Charge { Crime = "war_crimes", Stage = "charged", Topics = ["sexual_gender_based_violence"] },
+                new Charge { Crime = "crimes_against_humanity", Stage = "charged", Topics = ["persecution"] },
+                new Charge { Crime = "torture", Stage = "charged" },
+            ],
+        };
+
+        var charges = await CountAsync("measure=developments&year=2020&unit=charges&topic=sexual_gender_based_violence&by=crime", record);
+        var defendants = await CountAsync("measure=developments&year=2020&topic=sexual_gender_based_violence&by=crime", record);
+
+        Assert.Equal(new Dictionary<string, long> { ["war_crimes"] = 1 }, Rows(charges));
+        Assert.Equal(1, charges.Total.Count);
+        Assert.Contains("only the charges that name one of them", charges.Rule, StringComparison.Ordinal);
+        // Counted in defendants the topic is the record's, and the record counts under each of its crimes.
+        Assert.Equal(3, Rows(defendants).Count);
+        Assert.EndsWith("(Topic: Sexual and gender-based violence)", charges.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_length_of_proceedings_runs_from_the_first_event_to_the_first_instance_verdict_of_the_year()
+    {
+        var facts = RecordFacts.Of(new[]
+        {
+            Record("a", events: [("2015", "complaint_filed", null), ("2018", "arrest", null), ("2022-05", "verdict_first_instance", "convicted")]),
+            Record("b", events: [("2020", "arrest", null), ("2022", "verdict_first_instance", "acquitted")]),
+            Record("c", events: [("2019", "arrest", null), ("2021", "verdict_first_instance", "convicted"), ("2022", "verdict_appeal", "convicted")]),
+            Record("d", events: [("2012", "investigation_opened", null), ("2022", "verdict_first_instance", "convicted")]),
+        }.ToAsyncEnumerable());
+
+        var figure = await YearInReview.ProceedingsLengthAsync(2022, facts);
+
+        // Lengths 7, 2 and 10 years; the appeal in 2022 is not a first-instance verdict.
+        Assert.Equal(3, figure.Count);
+        Assert.Equal("7 years", figure.Value);
+        Assert.Contains("range 2–10 years, 3 defendants", figure.Label, StringComparison.Ordinal);
+        Assert.Equal("event=verdict_first_instance&from=2022&to=2022", figure.Query);
+    }
+
+    [Fact]
+    public async Task Without_verdicts_in_the_year_the_length_of_proceedings_says_so()
+    {
+        var figure = await YearInReview.ProceedingsLengthAsync(2030, RecordFacts.Of(new[] { Record("a", events: ("2020", "arrest", null)) }.ToAsyncEnumerable()));
+
+        Assert.Equal(0, figure.Count);
+        Assert.Equal("–", figure.Shown);
+        Assert.Contains("no verdicts in the year", figure.Label, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_record_with_several_values_counts_under_each_but_once_in_the_total()
     {
         var both = Record("both") with { TerritorialCountries = ["SY", "IQ"] };

@@ -186,8 +186,12 @@ public sealed class ExportAndStatsTests(FreshAppFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, status);
         var labels = page.QuerySelectorAll(".headlines .figure-label").Select(l => l.TextContent).ToList();
-        Assert.Equal(["Cases with developments", "New cases", "Defendants convicted", "Defendants acquitted", "Defendants on trial", "Prosecuting states"], labels);
-        Assert.Equal(7, page.QuerySelectorAll(".stats-table").Length);
+        Assert.Equal(["Cases with developments", "New cases", "Defendants convicted", "Defendants acquitted", "Defendants on trial", "Prosecuting states"], labels.Take(6));
+        Assert.StartsWith("Cases with civil-society involvement (", labels[6], StringComparison.Ordinal);
+        Assert.Equal("Charges for sexual and gender-based violence", labels[7]);
+        Assert.StartsWith("Median length of proceedings to a first-instance verdict (range ", labels[8], StringComparison.Ordinal);
+        Assert.Matches(@"^\d+(\.5)? years$", page.QuerySelectorAll(".headlines .figure")[8].TextContent);
+        Assert.Equal(11, page.QuerySelectorAll(".stats-table").Length);
         Assert.Contains("Defendants convicted, by year, 2015–2022", page.QuerySelectorAll("h2").Select(h => h.TextContent));
     }
 
@@ -282,13 +286,13 @@ public sealed class ExportAndStatsTests(FreshAppFactory factory) : IClassFixture
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToList();
         var names = sheets.Select(s => s.Name!.Value!).ToList();
-        Assert.Equal(["Headline figures", "1 By prosecuting state", "2 By crimes committed in", "3 By crime", "4 By accused nationality", "5 By affiliation", "6 By gender", "7 By year", "About"], names);
+        Assert.Equal(["Headline figures", "1 By prosecuting state", "2 By crimes committed in", "3 By crime", "4 By accused nationality", "5 By affiliation", "6 By gender", "7 By topic", "8 By legal issue", "9 By reparation", "10 By crime (charges)", "11 By year", "About"], names);
         Assert.All(names, n => Assert.True(n.Length <= 31));
         foreach (var sheet in sheets.Skip(1).SkipLast(1))
         {
             var part = (WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!);
             var firstColumn = part.Worksheet.Descendants<Row>().Take(5).Select(r => r.Elements<Cell>().First().InlineString!.Text!.Text).ToList();
-            Assert.Matches("(Cases|Defendants)", firstColumn[0]);
+            Assert.Matches("(Cases|Defendants|Charges)", firstColumn[0]);
             Assert.Equal(["Year", "Unit", "Counting rule", "Records in the search"], firstColumn.Skip(1));
         }
     }
@@ -327,9 +331,11 @@ public sealed class ExportAndStatsTests(FreshAppFactory factory) : IClassFixture
             { RedirectStandardOutput = true, RedirectStandardError = true })!;
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
 
-            // With sheet -1, LibreOffice writes one CSV per sheet: every sheet opened.
+            // With sheet -1, LibreOffice writes one CSV per sheet: every sheet opened. The review's tables are the year's
+            // tables after its five headline ones, the sexual-violence charges and the convictions series; two more
+            // sheets hold the headline figures and the notes.
             var files = Directory.GetFiles(directory.FullName, "review-*.csv");
-            Assert.Equal(9, files.Length);
+            Assert.Equal(Core.Statistics.YearInReview.TablesOf(2022).Count - 5 + 2 + 2, files.Length);
             Assert.Contains(files, f => File.ReadAllText(f).Contains("Counting rule", StringComparison.Ordinal));
         }
         finally

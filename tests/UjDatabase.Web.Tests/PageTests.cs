@@ -29,6 +29,29 @@ public sealed class PageTests(FreshAppFactory factory) : IClassFixture<FreshAppF
             a => long.Parse(a.QuerySelector(".count")!.TextContent.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
 
     [Fact]
+    public async Task A_case_page_shows_topics_legal_issues_civil_society_victims_and_reparation_each_linking_to_its_search()
+    {
+        var (status, page) = await GetPageAsync("/cases/sonko-bellinzona");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var context = page.QuerySelector("section.case-context")!;
+        var links = context.QuerySelectorAll("a").Select(a => (Text: a.TextContent.Trim(), Href: a.GetAttribute("href")!)).ToList();
+
+        Assert.Contains(("Sexual and gender-based violence", "/search?topic=sexual_gender_based_violence"), links);
+        Assert.Contains(("Statute of limitations", "/search?legal_issue=statute_of_limitations"), links);
+        Assert.Contains(("TRIAL International", "/search?q=%22TRIAL%20International%22"), links);
+        Assert.Contains(("complainant", "/search?civil_society=complainant"), links);
+        Assert.Contains(("Reparation ordered", "/search?reparation=ordered"), links);
+        Assert.Contains("Victims took part as civil parties (10).", context.TextContent, StringComparison.Ordinal);
+
+        // And every one of those searches lists this record.
+        foreach (var (_, href) in links.Where(l => l.Href.StartsWith("/search?", StringComparison.Ordinal)))
+        {
+            var (_, results) = await GetPageAsync(href + "&size=100");
+            Assert.Contains("sonko-bellinzona", results.QuerySelectorAll("li.hit").Select(li => li.GetAttribute("data-case-id")));
+        }
+    }
+
+    [Fact]
     public async Task Starts_on_a_fresh_data_directory_and_lists_every_seed_case()
     {
         var ids = new List<string>();

@@ -63,7 +63,7 @@ public static class StatisticsExport
                 "Headline figures",
                 [[$"Headline figures: {context.Description}"]],
                 ["Figure", "Count", "Counting rule", "Records"],
-                headlines.Select(h => (IReadOnlyList<object?>)[h.Label, h.Count, h.Rule, Link(h.Query)]));
+                headlines.Select(h => (IReadOnlyList<object?>)[h.Label, h.Value is null ? h.Count : h.Value, h.Rule, Link(h.Query)]));
         }
 
         var n = 0;
@@ -95,7 +95,9 @@ public static class StatisticsExport
     {
         ArgumentNullException.ThrowIfNull(table);
         var by = table.Request.By.Count == 0 ? "Total" : "By " + string.Join(" & ", table.Request.By.Select(b => StatisticsCalculator.DimensionLabel(b).ToLowerInvariant()));
-        var name = string.Create(CultureInfo.InvariantCulture, $"{number} {by}");
+        // Counted in charges, a table beside others by the same dimension says so ("10 By crime (charges)").
+        var unit = table.Request.Unit == CountUnit.Charges ? " (charges)" : string.Empty;
+        var name = string.Create(CultureInfo.InvariantCulture, $"{number} {by}{unit}");
         return name.Length <= 31 ? name : name[..31];
     }
 

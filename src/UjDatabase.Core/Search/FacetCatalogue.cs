@@ -70,8 +70,31 @@ public static class FacetCatalogue
 
     public static FacetDefinition Presence { get; } = Coded("presence", "Presence", Catalogue.Presence, r => Single(r.Presence));
 
+    /// <summary>The values of the reparation facet, read from <c>reparation.ordered</c> (declared before the facet that uses it).</summary>
+    private static Vocabulary ReparationOrdered { get; } = new("reparation.ordered",
+    [
+        new("ordered", "Reparation ordered", "A court ordered the accused (or another) to repair the harm done to victims."),
+        new("not_ordered", "No reparation ordered", "The court decided on reparation and ordered none."),
+    ]);
+
+    /// <summary>The record's topics and those its charges name (a rape charge: sexual and gender-based violence).</summary>
+    public static FacetDefinition Topic { get; } = Coded("topic", "Topic", Catalogue.Topic, r => r.Topics.Concat(r.Charges.SelectMany(c => c.Topics)).Distinct());
+
+    public static FacetDefinition LegalIssue { get; } = Coded("legal_issue", "Legal issue", Catalogue.LegalIssue, r => r.LegalIssues.Select(l => l.Issue!).Distinct());
+
+    /// <summary>The roles civil-society organisations played: any value means a case with civil-society involvement.</summary>
+    public static FacetDefinition CivilSociety { get; } = Coded("civil_society", "Civil-society role", Catalogue.CivilSocietyRole, r => r.CivilSociety.SelectMany(o => o.Roles).Distinct());
+
+    /// <summary>Whether a court ordered reparation; not recorded when the sources do not say.</summary>
+    public static FacetDefinition Reparation { get; } = Coded("reparation", "Reparation", ReparationOrdered, r => r.Reparation?.Ordered switch
+    {
+        true => ["ordered"],
+        false => ["not_ordered"],
+        null => [],
+    });
+
     public static IReadOnlyList<FacetDefinition> All { get; } =
-        [Forum, Territory, Nationality, Crime, ChargeStage, Basis, Stage, Verdict, Affiliation, Type, Gender, Presence];
+        [Forum, Territory, Nationality, Crime, ChargeStage, Basis, Stage, Verdict, Affiliation, Type, Gender, Presence, Topic, LegalIssue, CivilSociety, Reparation];
 
     public static FacetDefinition? Find(string name) => All.FirstOrDefault(f => f.Name == name);
 

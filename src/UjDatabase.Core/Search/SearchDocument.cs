@@ -18,6 +18,7 @@ public sealed record SearchDocument(
     IReadOnlyDictionary<SearchField, string> Text,
     IReadOnlyList<(FacetDefinition Facet, IReadOnlyList<string> Values)> Facets,
     IReadOnlyList<(string Crime, string Stage)> Charges,
+    IReadOnlyList<ChargeTopic> ChargeTopics,
     IReadOnlyList<EventFact> EventFacts,
     string SortName,
     int SortDate,
@@ -48,6 +49,7 @@ public sealed record SearchDocument(
             text,
             FacetCatalogue.All.Select(f => (f, (IReadOnlyList<string>)f.Values(record).Distinct(StringComparer.Ordinal).ToList())).ToList(),
             record.Charges.Select(c => (c.Crime!, c.Stage!)).Distinct().ToList(),
+            record.Charges.SelectMany(c => c.Topics.Select(t => new ChargeTopic(c.Crime!, c.Stage!, t))).Distinct().ToList(),
             EventFact.Of(record),
             SortKey(record),
             record.Events.Count == 0 ? 0 : DateKey(record.Events.Max(e => e.Date!.Value)),
@@ -96,3 +98,6 @@ public sealed record SearchDocument(
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Id} ({SortName})");
 }
+
+/// <summary>A topic a charge names (a rape charge: sexual and gender-based violence), with the charge's crime and stage.</summary>
+public readonly record struct ChargeTopic(string Crime, string Stage, string Topic);

@@ -21,6 +21,9 @@ public interface IRecordFacts
     /// <summary>Distinct (crime, stage) pairs of the record's charges.</summary>
     IReadOnlyList<(string Crime, string Stage)> Charges { get; }
 
+    /// <summary>The topics the record's charges name, with each charge's crime and stage.</summary>
+    IReadOnlyList<ChargeTopic> ChargeTopics { get; }
+
     IReadOnlyList<EventFact> Events { get; }
 }
 
@@ -29,13 +32,14 @@ public sealed class RecordFacts : IRecordFacts
 {
     private readonly Dictionary<FacetDefinition, IReadOnlyList<string>> values;
 
-    public RecordFacts(long key, long caseKey, IReadOnlyDictionary<FacetDefinition, IReadOnlyList<string>> values, IReadOnlyList<(string Crime, string Stage)> charges, IReadOnlyList<EventFact> events)
+    public RecordFacts(long key, long caseKey, IReadOnlyDictionary<FacetDefinition, IReadOnlyList<string>> values, IReadOnlyList<(string Crime, string Stage)> charges, IReadOnlyList<ChargeTopic> chargeTopics, IReadOnlyList<EventFact> events)
     {
         ArgumentNullException.ThrowIfNull(values);
         Key = key;
         CaseKey = caseKey;
         this.values = values.ToDictionary(v => v.Key, v => v.Value);
         Charges = charges;
+        ChargeTopics = chargeTopics;
         Events = events;
     }
 
@@ -44,6 +48,8 @@ public sealed class RecordFacts : IRecordFacts
     public long CaseKey { get; }
 
     public IReadOnlyList<(string Crime, string Stage)> Charges { get; }
+
+    public IReadOnlyList<ChargeTopic> ChargeTopics { get; }
 
     public IReadOnlyList<EventFact> Events { get; }
 
@@ -78,6 +84,6 @@ public sealed class RecordFacts : IRecordFacts
             }
         }
 
-        return new RecordFacts(key, caseKey, document.Facets.ToDictionary(f => f.Facet, f => f.Values), document.Charges, document.EventFacts);
+        return new RecordFacts(key, caseKey, document.Facets.ToDictionary(f => f.Facet, f => f.Values), document.Charges, document.ChargeTopics, document.EventFacts);
     }
 }

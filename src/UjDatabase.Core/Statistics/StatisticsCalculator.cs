@@ -114,6 +114,14 @@ public static class StatisticsCalculator
         }
 
         var charges = SelectedCharges(query, record, ignore: null);
+        var topics = query.Selected(FacetCatalogue.Topic.Name);
+        if (topics.Count > 0)
+        {
+            // Counted in charges, a topic is a charge's: only the charges that name a selected topic count.
+            var named = record.ChargeTopics.Where(t => topics.Contains(t.Topic)).Select(t => (t.Crime, t.Stage)).ToHashSet();
+            charges = charges.Where(named.Contains);
+        }
+
         foreach (var (dimension, value) in cell)
         {
             if (dimension == FacetCatalogue.Crime.Name && value != Total)
@@ -255,12 +263,20 @@ public static class StatisticsCalculator
         return (query with { Sort = SortOrder.Relevance }).ToQueryString();
     }
 
-    /// <summary>The title names what is counted, in the unit it is counted in: "Cases with developments in 2024, by prosecuting state".</summary>
+    /// <summary>
+    /// The title names what is counted, in the unit it is counted in, and over which records: "Cases with developments
+    /// in 2024, by prosecuting state", "Charges with developments in 2024, by crime (Topic: Sexual and gender-based violence)".
+    /// </summary>
     private static string Title(StatisticsRequest request)
     {
         var what = MeasureRules.Heading(request.Measure, request.Unit);
         var year = request.Year is null ? string.Empty : $" in {request.Year}";
         var by = request.By.Count == 0 ? string.Empty : ", by " + string.Join(" and ", request.By.Select(b => DimensionLabel(b).ToLowerInvariant()));
-        return $"{what}{year}{by}";
+
+        // A table over part of the records says which part (its words and filters), so that it still says what it counts
+        // when it stands alone. The years it covers are in the title already.
+        var part = request.BaseQuery with { Sort = SortOrder.Relevance, EventType = null, FromYear = null, ToYear = null };
+        var scope = part.ToQueryString().Length == 0 ? null : part.Describe();
+        return $"{what}{year}{by}{(scope is null ? string.Empty : $" ({scope})")}";
     }
 }

@@ -27,6 +27,7 @@ internal static class IndexSchema
     public const string SortDate = "sort_date";
     public const string Updated = "updated";
     public const string Charge = "charge";
+    public const string ChargeTopic = "charge_topic";
     public const string Event = "event";
 
     /// <summary>Separates the parts of a composite doc value ("war_crimes\u001fconvicted").</summary>
@@ -86,6 +87,11 @@ internal static class IndexSchema
         foreach (var (crime, stage) in doc.Charges)
         {
             document.Add(new SortedSetDocValuesField(Charge, new BytesRef($"{crime}{Separator}{stage}")));
+        }
+
+        foreach (var (crime, stage, topic) in doc.ChargeTopics)
+        {
+            document.Add(new SortedSetDocValuesField(ChargeTopic, new BytesRef($"{crime}{Separator}{stage}{Separator}{topic}")));
         }
 
         foreach (var e in doc.EventFacts.Distinct())

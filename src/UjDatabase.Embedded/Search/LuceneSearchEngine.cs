@@ -251,6 +251,7 @@ public sealed class LuceneSearchEngine : ISearchEngine
         private readonly List<string>[] values = Core.Search.FacetCatalogue.All.Select(_ => new List<string>()).ToArray();
         private readonly bool[] read = new bool[Core.Search.FacetCatalogue.All.Count];
         private readonly List<(string Crime, string Stage)> charges = [];
+        private readonly List<ChargeTopic> chargeTopics = [];
         private readonly List<EventFact> events = [];
         private SegmentColumns columns = null!;
         private int doc;
@@ -277,6 +278,23 @@ public sealed class LuceneSearchEngine : ISearchEngine
             }
         }
 
+        public IReadOnlyList<ChargeTopic> ChargeTopics
+        {
+            get
+            {
+                if (chargeTopics.Count == 0)
+                {
+                    foreach (var id in columns.ChargeTopics.Of(doc))
+                    {
+                        var parts = dictionaries.ChargeTopics[id].Split(IndexSchema.Separator);
+                        chargeTopics.Add(new ChargeTopic(parts[0], parts[1], parts[2]));
+                    }
+                }
+
+                return chargeTopics;
+            }
+        }
+
         public IReadOnlyList<EventFact> Events { get; private set; } = [];
 
         public void MoveTo(SegmentColumns segment, int document, long key)
@@ -288,6 +306,7 @@ public sealed class LuceneSearchEngine : ISearchEngine
             CaseKey = group < 0 ? -key : group;
             Array.Clear(read);
             charges.Clear();
+            chargeTopics.Clear();
             segment.EventFacts(document, dictionaries, events);
             Events = events;
         }

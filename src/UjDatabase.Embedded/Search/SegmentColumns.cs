@@ -70,6 +70,9 @@ internal sealed class Dictionaries
 
     public ValueDictionary Groups { get; } = new();
 
+    /// <summary>The (crime, stage, topic) triples of charges that name a topic, as written in the index.</summary>
+    public ValueDictionary ChargeTopics { get; } = new();
+
     public ValueDictionary Crimes => Facets[FacetIndex.Crime];
 
     public ValueDictionary Stages => Facets[FacetIndex.ChargeStage];
@@ -131,6 +134,9 @@ internal sealed class SegmentColumns
 
     public MultiColumn ChargeStages { get; private set; } = null!;
 
+    /// <summary>Per document, the ids of its charges' topic triples (<see cref="Dictionaries.ChargeTopics"/>).</summary>
+    public MultiColumn ChargeTopics { get; private set; } = null!;
+
     public Dictionary<(int Crime, int Stage), DocSet> ChargeSets { get; } = [];
 
     /// <summary>Events as (type id, year, outcome id or −1), and per year (any type) and per type and year the documents with one.</summary>
@@ -189,6 +195,7 @@ internal sealed class SegmentColumns
         }
 
         LoadCharges(reader, dictionaries, columns);
+        columns.ChargeTopics = LoadMulti(reader, IndexSchema.ChargeTopic, maxDoc, dictionaries.ChargeTopics.IdOf);
         LoadEvents(reader, dictionaries, columns);
 
         var groups = reader.GetSortedDocValues(IndexSchema.Group);

@@ -35,7 +35,12 @@ public static class EsDocument
             }
         }
 
-        json["charges"] = new JsonArray(doc.Charges.Select(c => (JsonNode?)new JsonObject { ["crime"] = c.Crime, ["stage"] = c.Stage }).ToArray());
+        json["charges"] = new JsonArray(doc.Charges.Select(c => (JsonNode?)new JsonObject
+        {
+            ["crime"] = c.Crime,
+            ["stage"] = c.Stage,
+            ["topics"] = new JsonArray(doc.ChargeTopics.Where(t => t.Crime == c.Crime && t.Stage == c.Stage).Select(t => (JsonNode?)t.Topic).Distinct().ToArray()),
+        }).ToArray());
         json["events"] = new JsonArray(doc.EventFacts.Select(e => (JsonNode?)new JsonObject { ["type"] = e.Type, ["year"] = e.Year, ["outcome"] = e.Outcome }).ToArray());
         var years = new JsonObject();
         foreach (var measure in YearMeasures)

@@ -8,6 +8,28 @@ public static class RecordDisplay
 {
     public static string Country(string? code) => code is null ? "Not recorded" : Countries.NameOf(code);
 
+    /// <summary>Whether victims took part as civil parties, in words; empty when the sources do not say.</summary>
+    public static string CivilParties(UjDatabase.Core.Cases.Victims victims)
+    {
+        ArgumentNullException.ThrowIfNull(victims);
+        return victims.CivilParties switch
+        {
+            true => "Victims took part as civil parties" + (victims.CivilPartiesCount is { } count ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" ({count:N0})") : string.Empty) + ".",
+            false => "No civil parties were admitted.",
+            null => string.Empty,
+        };
+    }
+
+    /// <summary>After "Reparation ordered": by whom, in what form, how much ("by the court: compensation, 20,000 EUR.").</summary>
+    public static string ReparationDetails(UjDatabase.Core.Cases.Reparation reparation)
+    {
+        ArgumentNullException.ThrowIfNull(reparation);
+        var by = reparation.OrderedBy is null ? string.Empty : " by " + reparation.OrderedBy;
+        var forms = reparation.Forms.Count == 0 ? string.Empty : ": " + string.Join(", ", reparation.Forms.Select(f => UjDatabase.Core.Vocabularies.Catalogue.ReparationForm.LabelOf(f).ToLowerInvariant()));
+        var amount = reparation.Amount is { } value ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {value:N0} {reparation.Currency}") : string.Empty;
+        return by + forms + amount + ".";
+    }
+
     public static string Label(Vocabulary vocabulary, string? code) => code is null ? "Not recorded" : vocabulary.LabelOf(code);
 
     /// <summary>The crimes of one outcome, labelled: "Crimes against humanity, Torture".</summary>

@@ -32,12 +32,15 @@ public sealed class StatisticsService(ISearchEngine engine, TimeProvider clock)
         return await StatisticsCalculator.CountAsync(requests, engine.FactsAsync(search, StatisticsCalculator.RulesOf(requests), cancellationToken), CurrentYear, selected, cancellationToken);
     }
 
-    /// <summary>The year in review: every table of the year in one pass, then the convictions series.</summary>
+    /// <summary>The year in review: every table of the year in one pass, then the convictions series and the figures over parts of the records.</summary>
     public async Task<YearInReview> ReviewAsync(int year, int since, CancellationToken cancellationToken = default)
     {
         var tables = await CountAsync(YearInReview.TablesOf(year), cancellationToken);
         var series = await CountAsync(YearInReview.ConvictionsSince(since, year), cancellationToken);
-        return YearInReview.From(year, since, tables, series);
+        var civilSociety = await CountAsync(YearInReview.CivilSocietyInvolvement(year), cancellationToken);
+        var sexualViolence = await CountAsync(YearInReview.SexualViolenceCharges(year), cancellationToken);
+        var proceedings = await YearInReview.ProceedingsLengthAsync(year, engine.FactsAsync(YearInReview.VerdictsIn(year), cancellationToken: cancellationToken), cancellationToken);
+        return YearInReview.From(year, since, tables, series, civilSociety, sexualViolence, proceedings);
     }
 
     /// <summary>Reads a statistics request from the URL (same parameters as the search, plus measure, year, by, unit).</summary>
