@@ -96,7 +96,9 @@ public static class FacetCatalogue
     public static IReadOnlyList<FacetDefinition> All { get; } =
         [Forum, Territory, Nationality, Crime, ChargeStage, Basis, Stage, Verdict, Affiliation, Type, Gender, Presence, Topic, LegalIssue, CivilSociety, Reparation];
 
-    public static FacetDefinition? Find(string name) => All.FirstOrDefault(f => f.Name == name);
+    private static readonly Dictionary<string, FacetDefinition> ByName = All.ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+    public static FacetDefinition? Find(string name) => name is null ? null : ByName.GetValueOrDefault(name);
 
     /// <summary>Every value a facet may take.</summary>
     public static IReadOnlyList<string> ValuesOf(FacetDefinition facet) => (facet ?? throw new ArgumentNullException(nameof(facet))).Allowed;

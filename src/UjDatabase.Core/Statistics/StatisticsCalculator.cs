@@ -33,14 +33,16 @@ public static class StatisticsCalculator
             throw new ArgumentException("Tables counted in one pass must be over the same search.", nameof(requests));
         }
 
-        var cells = requests.Select(_ => new Dictionary<(string Row, string Column), HashSet<long>>()).ToList();
+        var cells = requests.Select(_ => new Dictionary<(string Row, string Column), Cell>()).ToList();
+        var scratch = new Scratch();
         long read = 0;
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
             read++;
+            scratch.Years.Clear();
             for (var i = 0; i < requests.Count; i++)
             {
-                Tally(requests[i], record, currentYear, cells[i]);
+                Tally(requests[i], record, currentYear, cells[i], scratch);
             }
         }
 
@@ -51,66 +53,115 @@ public static class StatisticsCalculator
     public static IReadOnlyCollection<MeasureInYear> RulesOf(IEnumerable<StatisticsRequest> requests) =>
         requests.Select(r => new MeasureInYear(r.Measure, r.Year)).Distinct().ToList();
 
-    private static void Tally(StatisticsRequest request, IRecordFacts record, int currentYear, Dictionary<(string Row, string Column), HashSet<long>> cells)
+    /// <summary>
+    /// One cell's count. Most units are the record's own (a defendant, a charge, an ungrouped case) and count once per
+    /// record; only a case group's key can come again with a co-defendant, so only those are kept as a set. Counting
+    /// every key in a set made the year in review at a million records spend its time growing sets.
+    /// </summary>
+    private sealed class Cell
     {
+        public long Own { get; set; }
+
+        public HashSet<long>? Shared { get; set; }
+
+        public long Count => Own + (Shared?.Count ?? 0);
+    }
+
+    /// <summary>
+    /// What one pass reuses from record to record: a year in review at a million records tallies hundreds of thousands
+    /// of records into a dozen tables, and allocating lists for each made it spend its time collecting garbage.
+    /// </summary>
+    private sealed class Scratch
+    {
+        /// <summary>The record's years under each measure, worked out once per record for all the tables.</summary>
+        public Dictionary<Measure, int[]> Years { get; } = [];
+
+        public List<int?> Counted { get; } = [];
+
+        public List<long> Units { get; } = [];
+
+        /// <summary>The (cell, unit) pairs the record has reached in the current table.</summary>
+        public HashSet<(Cell, long)> Touched { get; } = [];
+    }
+
+    private static readonly IReadOnlyList<string> TotalOnly = [Total];
+
+    private static void Tally(StatisticsRequest request, IRecordFacts record, int currentYear, Dictionary<(string Row, string Column), Cell> cells, Scratch scratch)
+    {
+        // A record reaches a cell once per unit however many of its rows and columns lead there.
+        scratch.Touched.Clear();
+        var shared = request.Unit == CountUnit.Cases && record.CaseKey >= 0;
         var first = request.By.Count > 0 ? request.By[0] : null;
         var second = request.By.Count > 1 ? request.By[1] : null;
-        foreach (var year in YearsCounted(request, record, currentYear))
+        foreach (var year in YearsCounted(request, record, currentYear, scratch))
         {
-            var rows = first is null ? [Total] : Values(request.Query, record, first, year);
-            var columns = second is null ? [Total] : Values(request.Query, record, second, year);
+            var rows = first is null ? TotalOnly : Values(request.Query, record, first, year);
+            var columns = second is null ? TotalOnly : Values(request.Query, record, second, year);
             foreach (var row in rows)
             {
                 foreach (var column in columns)
                 {
-                    var units = Units(request.Query, record, request.Unit, (first, row), (second, column));
-                    Add(cells, (row, column), units);
-                    Add(cells, (row, Total), units);
-                    Add(cells, (Total, column), units);
-                    Add(cells, (Total, Total), units);
+                    var units = Units(request.Query, record, request.Unit, (first, row), (second, column), scratch.Units);
+                    Add(cells, (row, column), units, scratch.Touched, shared);
+                    Add(cells, (row, Total), units, scratch.Touched, shared);
+                    Add(cells, (Total, column), units, scratch.Touched, shared);
+                    Add(cells, (Total, Total), units, scratch.Touched, shared);
                 }
             }
         }
     }
 
     /// <summary>The years in which the record counts (one null entry when the table is not by year and the record counts).</summary>
-    private static List<int?> YearsCounted(StatisticsRequest request, IRecordFacts record, int currentYear)
+    private static List<int?> YearsCounted(StatisticsRequest request, IRecordFacts record, int currentYear, Scratch scratch)
     {
-        var facts = record.Events;
-        if (request.Measure == Measure.Records && !request.By.Contains(StatisticsRequest.YearDimension))
+        var counted = scratch.Counted;
+        counted.Clear();
+        var byYear = request.By.Contains(StatisticsRequest.YearDimension);
+        if (request.Measure == Measure.Records && !byYear)
         {
-            return [null];
+            counted.Add(null);
+            return counted;
         }
 
-        var years = MeasureRules.YearsOf(facts, request.Measure, currentYear)
-            .Where(y => y >= (request.Query.FromYear ?? int.MinValue) && y <= (request.Query.ToYear ?? int.MaxValue));
-        if (request.Year is { } single)
+        if (!scratch.Years.TryGetValue(request.Measure, out var years))
         {
-            return years.Contains(single) ? [single] : [];
+            scratch.Years[request.Measure] = years = MeasureRules.YearsOf(record.Events, request.Measure, currentYear).ToArray();
         }
 
-        if (request.By.Contains(StatisticsRequest.YearDimension))
+        var from = request.Query.FromYear ?? int.MinValue;
+        var to = request.Query.ToYear ?? int.MaxValue;
+        foreach (var year in years)
         {
-            return years.Select(y => (int?)y).ToList();
+            if (year < from || year > to || (request.Year is { } single && year != single))
+            {
+                continue;
+            }
+
+            if (byYear || request.Year is not null)
+            {
+                counted.Add(year);
+            }
+            else
+            {
+                counted.Add(null);
+                break;
+            }
         }
 
-        return years.Any() ? [null] : [];
+        return counted;
     }
 
     /// <summary>
     /// The units a record adds to a cell. In charges, a cell of a crime (or charge stage) dimension holds only the
     /// record's charges of that crime (or stage): a record charged with war crimes and torture adds one charge to each.
     /// </summary>
-    private static List<long> Units(CaseQuery query, IRecordFacts record, CountUnit unit, params (string? Dimension, string Value)[] cell)
+    private static List<long> Units(CaseQuery query, IRecordFacts record, CountUnit unit, (string? Dimension, string Value) rowCell, (string? Dimension, string Value) columnCell, List<long> buffer)
     {
-        if (unit == CountUnit.Cases)
+        if (unit is CountUnit.Cases or CountUnit.Defendants)
         {
-            return [record.CaseKey];
-        }
-
-        if (unit == CountUnit.Defendants)
-        {
-            return [record.Key];
+            buffer.Clear();
+            buffer.Add(unit == CountUnit.Cases ? record.CaseKey : record.Key);
+            return buffer;
         }
 
         var charges = SelectedCharges(query, record, ignore: null);
@@ -122,7 +173,7 @@ public static class StatisticsCalculator
             charges = charges.Where(named.Contains);
         }
 
-        foreach (var (dimension, value) in cell)
+        foreach (var (dimension, value) in new[] { rowCell, columnCell })
         {
             if (dimension == FacetCatalogue.Crime.Name && value != Total)
             {
@@ -143,13 +194,15 @@ public static class StatisticsCalculator
     /// selected values count, so that every cell's search (the table's search with the cell's value) lists exactly
     /// the records counted in it; crime and charge stage follow each other's selection within one charge.
     /// </summary>
+    private static readonly IReadOnlyList<string> MissingOnly = [FacetCatalogue.Missing];
+
     private static long CrimeIndex(string crime)
     {
         var index = Vocabularies.Catalogue.Crime.Terms.ToList().FindIndex(t => t.Code == crime);
         return index < 0 ? 63 : index;
     }
 
-    private static List<string> Values(CaseQuery query, IRecordFacts record, string dimension, int? year)
+    private static IReadOnlyList<string> Values(CaseQuery query, IRecordFacts record, string dimension, int? year)
     {
         if (dimension == StatisticsRequest.YearDimension)
         {
@@ -158,6 +211,20 @@ public static class StatisticsCalculator
 
         var selected = query.Selected(dimension);
         var facet = FacetCatalogue.Find(dimension)!;
+        if (selected.Count == 0 && facet != FacetCatalogue.Crime && facet != FacetCatalogue.ChargeStage)
+        {
+            // The common case, a million times in a year in review at scale: the record's values (distinct already) as they are.
+            var own = record.Values(facet);
+            return own.Count == 0 ? MissingOnly : own;
+        }
+
+        if (facet == FacetCatalogue.Crime && selected.Count == 0 && query.Selected(FacetCatalogue.ChargeStage.Name).Count == 0)
+        {
+            // By crime over a search that selects no charge: the record's crimes, without building a query over its charges.
+            var crimes = record.Values(facet);
+            return crimes.Count == 0 ? MissingOnly : crimes;
+        }
+
         IEnumerable<string> values = dimension == FacetCatalogue.Crime.Name
             ? SelectedCharges(query, record, ignore: dimension).Select(c => c.Crime)
             : dimension == FacetCatalogue.ChargeStage.Name
@@ -176,24 +243,39 @@ public static class StatisticsCalculator
         return record.Charges.Where(c => (crimes.Count == 0 || crimes.Contains(c.Crime)) && (stages.Count == 0 || stages.Contains(c.Stage)));
     }
 
-    private static void Add(Dictionary<(string, string), HashSet<long>> cells, (string, string) key, List<long> units)
+    private static void Add(Dictionary<(string, string), Cell> cells, (string, string) key, List<long> units, HashSet<(Cell, long)> touched, bool shared)
     {
         if (units.Count == 0)
         {
             return;
         }
 
-        if (!cells.TryGetValue(key, out var set))
+        if (!cells.TryGetValue(key, out var cell))
         {
-            cells[key] = set = [];
+            cells[key] = cell = new Cell();
         }
 
-        set.UnionWith(units);
+        foreach (var unit in units)
+        {
+            if (!touched.Add((cell, unit)))
+            {
+                continue;
+            }
+
+            if (shared)
+            {
+                (cell.Shared ??= []).Add(unit);
+            }
+            else
+            {
+                cell.Own++;
+            }
+        }
     }
 
-    private static StatisticsTable Build(StatisticsRequest request, Dictionary<(string Row, string Column), HashSet<long>> cells, long selected)
+    private static StatisticsTable Build(StatisticsRequest request, Dictionary<(string Row, string Column), Cell> cells, long selected)
     {
-        long Count(string row, string column) => cells.TryGetValue((row, column), out var set) ? set.Count : 0;
+        long Count(string row, string column) => cells.TryGetValue((row, column), out var cell) ? cell.Count : 0;
         var first = request.By.Count > 0 ? request.By[0] : null;
         var second = request.By.Count > 1 ? request.By[1] : null;
 

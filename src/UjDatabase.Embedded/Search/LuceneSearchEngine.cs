@@ -15,7 +15,8 @@ namespace UjDatabase.Embedded.Search;
 /// </summary>
 public sealed class LuceneSearchEngine : ISearchEngine
 {
-    private const int StreamChunk = 500;
+    private const int StreamChunk = 1000;
+    private const int ReadAheadChunks = 2;
 
     private readonly LuceneIndexHost host;
     private readonly ICaseStore store;
@@ -106,9 +107,26 @@ public sealed class LuceneSearchEngine : ISearchEngine
             LuceneIndex.Release(searcher);
         }
 
-        foreach (var chunk in ids.Chunk(StreamChunk))
+        // The next chunks are read from the store, on their own connections, while the caller writes the current one:
+        // reading in search order seeks all over the store, and an export of a million records waited on it.
+        var chunks = ids.Chunk(StreamChunk).ToList();
+        var ahead = new Queue<Task<IReadOnlyList<CaseRecord>>>();
+        var started = 0;
+        void ReadAhead()
         {
-            foreach (var record in await store.GetManyAsync(chunk, cancellationToken))
+            while (ahead.Count < ReadAheadChunks && started < chunks.Count)
+            {
+                var chunk = chunks[started++];
+                ahead.Enqueue(Task.Run(() => store.GetManyAsync(chunk, cancellationToken), cancellationToken));
+            }
+        }
+
+        ReadAhead();
+        while (ahead.Count > 0)
+        {
+            var records = await ahead.Dequeue();
+            ReadAhead();
+            foreach (var record in records)
             {
                 if (record.IsPublished)
                 {
