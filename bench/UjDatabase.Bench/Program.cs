@@ -21,7 +21,7 @@ var records = options.Records;
 Say($"# {records:N0} records, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Say(string.Empty);
 Say($"Machine: {Environment.ProcessorCount} cores, {Options.MemoryGb()} GB; .NET {Environment.Version}; {(options.Peer ? PostgresPeer.Version() : "no peer")}.");
-Say($"Command: `bench/run --records {records} --runs {options.Runs}{(options.Peer ? string.Empty : " --no-peer")}`");
+Say($"Command: `bench/run {string.Join(' ', args)}`. Nothing else ran on the machine during the run.");
 Say(string.Empty);
 
 // 1. The records: generated once per size, marked synthetic, kept under bench/data (ignored by git).

@@ -26,7 +26,7 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
         await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(SqlServerStatements.StageCases, transaction: transaction);
         var written = 0;
-        foreach (var chunk in records.Chunk(Chunk))
+        foreach (var chunk in ChunksWithoutRepeats(records))
         {
             cancellationToken.ThrowIfCancellationRequested();
             await BulkCopyAsync(connection, transaction, "#cases_in", CaseTable(chunk), cancellationToken);
@@ -45,6 +45,33 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
 
         await transaction.CommitAsync(cancellationToken);
         return written;
+    }
+
+    /// <summary>
+    /// The records in chunks in which no id comes twice: MERGE refuses to update a row twice in one statement, so a
+    /// record given again starts the next chunk, and its later version is written after the earlier.
+    /// </summary>
+    private static IEnumerable<CaseRecord[]> ChunksWithoutRepeats(IEnumerable<CaseRecord> records)
+    {
+        var chunk = new List<CaseRecord>(Chunk);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            if (chunk.Count == Chunk || !ids.Add(record.Id))
+            {
+                yield return [.. chunk];
+                chunk.Clear();
+                ids.Clear();
+                ids.Add(record.Id);
+            }
+
+            chunk.Add(record);
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return [.. chunk];
+        }
     }
 
     private static async Task BulkCopyAsync(SqlConnection connection, SqlTransaction transaction, string table, DataTable rows, CancellationToken cancellationToken)
