@@ -61,7 +61,7 @@ public class QueryTextTests
     [Theory]
     [InlineData("\"anwar raslan", "quotes do not pair up", "anwar raslan")]
     [InlineData("ras*lan", "a * can only end", "ras lan")]
-    [InlineData("a*", "a * can only end", "a")]
+    [InlineData("*raslan", "a * can only end", "raslan")]
     [InlineData("NEAR(raslan koblenz)", "brackets", "raslan koblenz")]
     [InlineData("(raslan OR gharib) koblenz", "brackets", "raslan gharib koblenz")]
     [InlineData("OR raslan", "OR and NOT", "raslan")]
@@ -107,5 +107,20 @@ public class QueryTextTests
         Assert.Null(QueryText.Parse("eyad OR gharib koblenz").AdjacentWords);
         Assert.Null(QueryText.Parse("raslan").AdjacentWords);
         Assert.Null(QueryText.Parse("simbi* pascal").AdjacentWords);
+    }
+
+    [Theory]
+    [InlineData("a*", "a")]
+    [InlineData("al-g*", "al g")]
+    public void A_prefix_of_fewer_than_three_letters_is_searched_as_typed_with_a_notice(string query, string searched)
+    {
+        var text = QueryText.Parse(query);
+
+        var term = Assert.Single(Assert.Single(text.Required).Alternatives);
+        Assert.NotEqual(TermKind.Prefix, term.Kind);
+        Assert.Equal(searched, term.Text);
+        Assert.Contains("at least 3 letters", text.Notice, StringComparison.Ordinal);
+        Assert.Null(QueryText.Parse("sim*").Notice);
+        Assert.Equal(TermKind.Prefix, QueryText.Parse("sim*").Required[0].Alternatives[0].Kind);
     }
 }

@@ -52,6 +52,22 @@ public sealed class PageTests(FreshAppFactory factory) : IClassFixture<FreshAppF
     }
 
     [Fact]
+    public async Task The_search_page_says_how_to_search_and_each_example_works_as_it_says()
+    {
+        var (_, page) = await GetPageAsync("/search");
+        var tips = page.QuerySelector("details.search-tips")!;
+        Assert.Equal("How to search", tips.QuerySelector("summary")!.TextContent);
+        var examples = tips.QuerySelectorAll("code").Select(c => c.TextContent).ToList();
+        Assert.Contains("rwanda OR gambia", examples);
+
+        async Task<long> Count(string q) => Total((await GetPageAsync("/search?q=" + Uri.EscapeDataString(q))).Document);
+        Assert.Equal(await Count("rwanda") + await Count("gambia") - await Count("rwanda gambia"), await Count("rwanda OR gambia"));
+        Assert.Equal(await Count("syria") - await Count("syria germany"), await Count("syria -germany"));
+        Assert.Equal(await Count("habré"), await Count("habre"));
+        Assert.True(await Count("rasslan") > 0);
+    }
+
+    [Fact]
     public async Task Starts_on_a_fresh_data_directory_and_lists_every_seed_case()
     {
         var ids = new List<string>();

@@ -39,6 +39,9 @@ public sealed record QueryClause(IReadOnlyList<QueryTerm> Alternatives);
 /// </summary>
 public sealed record QueryText(IReadOnlyList<QueryClause> Required, IReadOnlyList<QueryTerm> Excluded, string? Notice)
 {
+    /// <summary>The fewest letters a prefix may have: a shorter one would reach a large part of the vocabulary.</summary>
+    public const int MinPrefixLetters = 3;
+
     /// <summary>The most terms (words, phrases, prefixes) one query searches for.</summary>
     public const int MaxTerms = 20;
 
@@ -179,9 +182,9 @@ public sealed record QueryText(IReadOnlyList<QueryClause> Required, IReadOnlyLis
             }
 
             var star = word.IndexOf('*', StringComparison.Ordinal);
-            if (star >= 0 && (star != word.Length - 1 || Tokenize(word[..star]).Sum(t => t.Length) < 2))
+            if (star >= 0 && (star != word.Length - 1 || Tokenize(word[..star]).Count == 0))
             {
-                return "a * can only end a word of at least two letters, as in simbi*";
+                return "a * can only end a word, as in simbi*";
             }
         }
 
@@ -300,8 +303,16 @@ public sealed record QueryText(IReadOnlyList<QueryClause> Required, IReadOnlyLis
     private static QueryText Bounded(List<QueryClause> required, List<QueryTerm> excluded, string? notice)
     {
         var cut = false;
+        var shortPrefixes = new List<string>();
         QueryTerm Shorten(QueryTerm term)
         {
+            if (term.Kind == TermKind.Prefix && term.Tokens[^1].Length < MinPrefixLetters)
+            {
+                // "a*" would reach every word starting with a: searched as the word itself.
+                shortPrefixes.Add(term.Raw);
+                term = term with { Kind = term.Tokens.Count == 1 ? TermKind.Word : TermKind.Phrase };
+            }
+
             if (term.Tokens.Count <= MaxPhraseWords)
             {
                 return term;
@@ -331,6 +342,12 @@ public sealed record QueryText(IReadOnlyList<QueryClause> Required, IReadOnlyLis
         {
             var bound = $"Only the first {MaxTerms} terms of your search (and the first {MaxPhraseWords} words of a phrase) were searched.";
             notice = notice is null ? bound : $"{notice} {bound}";
+        }
+
+        if (shortPrefixes.Count > 0)
+        {
+            var prefixes = $"A prefix needs at least {MinPrefixLetters} letters before the *: {string.Join(", ", shortPrefixes.Select(p => $"“{p}*”"))} {(shortPrefixes.Count == 1 ? "was" : "were")} searched as typed, without the *.";
+            notice = notice is null ? prefixes : $"{notice} {prefixes}";
         }
 
         return new QueryText(keptRequired, keptExcluded, notice);
