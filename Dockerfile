@@ -12,7 +12,10 @@ RUN dotnet publish src/UjDatabase.Web/UjDatabase.Web.csproj -c Release -o /app \
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
+# SqlClient needs culture data: the Ubuntu-based aspnet image carries ICU (Alpine and chiseled images do not, and
+# switch globalization off), and the variable below makes sure nothing switches it off.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
+    DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false \
     UJDB_DATA_DIR=/data
 RUN mkdir -p /data && chown "$APP_UID" /data
 USER $APP_UID

@@ -107,7 +107,7 @@ public static class Ujdb
                 _ => await console.UsageErrorAsync($"unknown command '{args[0]}'"),
             };
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or InvalidOperationException or SearchUnavailableException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or InvalidOperationException or SearchUnavailableException or StoreUnavailableException or System.Data.Common.DbException)
         {
             await error.WriteLineAsync($"ujdb: {ex.Message}");
             return ExitCodes.Failure;

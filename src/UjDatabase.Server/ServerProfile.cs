@@ -21,8 +21,24 @@ public sealed record ServerSettings(string SqlServerConnectionString, Uri Elasti
             throw new InvalidOperationException($"The server profile needs {SqlServerVariable}: a SQL Server connection string.");
         }
 
+        try
+        {
+            // Read now, so that a misspelt keyword is reported at start and not at the first query.
+            _ = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(sql);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new InvalidOperationException($"{SqlServerVariable} is not a valid SQL Server connection string: {ex.Message}", ex);
+        }
+
         var es = lookup(ElasticsearchVariable);
-        return new ServerSettings(sql, new Uri((string.IsNullOrWhiteSpace(es) ? DefaultElasticsearch : es).TrimEnd('/') + "/"));
+        var address = (string.IsNullOrWhiteSpace(es) ? DefaultElasticsearch : es.Trim()).TrimEnd('/') + "/";
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            throw new InvalidOperationException($"{ElasticsearchVariable} must be an http or https address, such as {DefaultElasticsearch}; it is '{es}'.");
+        }
+
+        return new ServerSettings(sql, url);
     }
 }
 

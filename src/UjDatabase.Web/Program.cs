@@ -16,7 +16,17 @@ app.MapStatsApi();
 app.MapCasesFeed();
 app.MapOpenApi();
 app.MapGetAndHead("/health", () => TypedResults.Ok(new UjDatabase.Web.Setup.HealthStatus("ok"))).WithName("Health").WithSummary("Whether the app is up");
-app.Run();
+try
+{
+    app.Run();
+    return 0;
+}
+catch (Exception ex) when (ex is UjDatabase.Core.Storage.StoreUnavailableException or InvalidOperationException or IOException or UnauthorizedAccessException)
+{
+    // The host has logged the failure with its stack; the operator's console gets one line saying what to fix.
+    Console.Error.WriteLine($"UjDatabase.Web could not start: {ex.Message}");
+    return 1;
+}
 
 /// <summary>The web application's entry point; public so that tests can host it.</summary>
 public partial class Program;

@@ -145,6 +145,27 @@ public sealed class CliTests : IDisposable
         Assert.Contains("UJDB_SQLSERVER", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("count")]
+    [InlineData("migrate")]
+    [InlineData("verify")]
+    public async Task The_server_profile_with_an_unreachable_sql_server_exits_1_naming_the_setting(string command)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = new Dictionary<string, string?>
+        {
+            ["UJDB_PROFILE"] = "Server",
+            ["UJDB_SQLSERVER"] = ClosedSqlServer.ConnectionString(),
+        };
+
+        var code = await Ujdb.RunAsync([command], output, error, key => environment.GetValueOrDefault(key));
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains("UJDB_SQLSERVER", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Import_export_import_export_gives_identical_files()
     {

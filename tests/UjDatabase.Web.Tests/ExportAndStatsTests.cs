@@ -86,7 +86,8 @@ public sealed class ExportAndStatsTests(FreshAppFactory factory) : IClassFixture
             await File.WriteAllBytesAsync(input, xlsx);
             using var process = Process.Start(new ProcessStartInfo(LibreOfficeFactAttribute.Soffice,
                 ["--headless", $"-env:UserInstallation=file://{directory.FullName}/profile", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", directory.FullName, input])
-            { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            // Numbers written as a reader in the C locale reads them, whatever this machine's locale.
+            { RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["LC_ALL"] = "C.UTF-8" } })!;
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
 
             var converted = ReadCsv(await File.ReadAllBytesAsync(Path.Combine(directory.FullName, "cases.csv")));
@@ -328,7 +329,8 @@ public sealed class ExportAndStatsTests(FreshAppFactory factory) : IClassFixture
             await File.WriteAllBytesAsync(input, xlsx);
             using var process = Process.Start(new ProcessStartInfo(LibreOfficeFactAttribute.Soffice,
                 ["--headless", $"-env:UserInstallation=file://{directory.FullName}/profile", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", directory.FullName, input])
-            { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            // Numbers written as a reader in the C locale reads them, whatever this machine's locale.
+            { RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["LC_ALL"] = "C.UTF-8" } })!;
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
 
             // With sheet -1, LibreOffice writes one CSV per sheet: every sheet opened. The review's tables are the year's

@@ -13,8 +13,25 @@ public sealed class SqlServerDatabase(string connectionString)
     public async Task<SqlConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         var connection = new SqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await OpenOrExplainAsync(connection, cancellationToken);
         return connection;
+    }
+
+    /// <summary>Opens a connection; a server that cannot be reached or refuses the login becomes a message naming the setting.</summary>
+    private static async Task OpenOrExplainAsync(SqlConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (SqlException ex)
+        {
+            var server = new SqlConnectionStringBuilder(connection.ConnectionString).DataSource;
+            await connection.DisposeAsync();
+            throw new StoreUnavailableException(
+                $"SQL Server at '{server}' could not be reached or refused the connection (set by {ServerSettings.SqlServerVariable}): {ex.Message}",
+                ex);
+        }
     }
 
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
@@ -60,7 +77,7 @@ public sealed class SqlServerDatabase(string connectionString)
 
         builder.InitialCatalog = "master";
         await using var connection = new SqlConnection(builder.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
+        await OpenOrExplainAsync(connection, cancellationToken);
         await connection.ExecuteAsync(
             "IF DB_ID(@name) IS NULL EXEC(N'CREATE DATABASE ' + @quoted)",
             new { name, quoted = "[" + name.Replace("]", "]]", StringComparison.Ordinal) + "]" });

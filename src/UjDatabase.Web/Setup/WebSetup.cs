@@ -50,7 +50,7 @@ public static class WebSetup
             pages.UseExceptionHandler("/error");
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
-        app.UseMiddleware<SearchUnavailableHandling>();
+        app.UseMiddleware<UnavailableHandling>();
         app.UseStaticFiles();
         // Routing after the status-code pages, so that a re-executed request (/error/404) is routed afresh.
         app.UseRouting();
