@@ -139,10 +139,35 @@ public class StatisticsTests
 
         Assert.Equal(new Dictionary<string, long> { ["war_crimes"] = 1 }, Rows(charges));
         Assert.Equal(1, charges.Total.Count);
-        Assert.Contains("only the charges that name one of them", charges.Rule, StringComparison.Ordinal);
+        Assert.Contains("only the charges that name the topic", charges.Rule, StringComparison.Ordinal);
         // Counted in defendants the topic is the record's, and the record counts under each of its crimes.
         Assert.Equal(3, Rows(defendants).Count);
         Assert.EndsWith("(Topic: Sexual and gender-based violence)", charges.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Counted_in_charges_by_topic_each_cell_holds_the_charges_that_name_it_as_its_search_does()
+    {
+        var named = Record("a") with
+        {
+            Topics = ["sexual_gender_based_violence"],
+            Charges =
+            [
+                new Charge { Crime = "war_crimes", Stage = "charged", Topics = ["sexual_gender_based_violence"] },
+                new Charge { Crime = "torture", Stage = "charged" },
+            ],
+        };
+        var none = Record("b", crimes: ["war_crimes", "torture"]);
+
+        var table = await CountAsync("unit=charges&by=topic", named, none);
+        // Each search given the records the engine selects for it.
+        var sgbv = await CountAsync("unit=charges&topic=sexual_gender_based_violence", named);
+        var notRecorded = await CountAsync("unit=charges&topic=_missing", none);
+
+        // The cell and the search it links to agree: one charge names the topic; the untagged record's two are not recorded.
+        Assert.Equal(new Dictionary<string, long> { ["sexual_gender_based_violence"] = 1, ["_missing"] = 2 }, Rows(table));
+        Assert.Equal(1, sgbv.Total.Count);
+        Assert.Equal(2, notRecorded.Total.Count);
     }
 
     [Fact]

@@ -168,14 +168,17 @@ public static class StatisticsCalculator
         var topics = query.Selected(FacetCatalogue.Topic.Name);
         if (topics.Count > 0)
         {
-            // Counted in charges, a topic is a charge's: only the charges that name a selected topic count.
-            var named = record.ChargeTopics.Where(t => topics.Contains(t.Topic)).Select(t => (t.Crime, t.Stage)).ToHashSet();
-            charges = charges.Where(named.Contains);
+            charges = NamingTopics(record, charges, topics);
         }
 
         foreach (var (dimension, value) in new[] { rowCell, columnCell })
         {
-            if (dimension == FacetCatalogue.Crime.Name && value != Total)
+            if (dimension == FacetCatalogue.Topic.Name && value != Total)
+            {
+                // The cell's search selects its topic: the same charges as that search counts.
+                charges = NamingTopics(record, charges, [value]);
+            }
+            else if (dimension == FacetCatalogue.Crime.Name && value != Total)
             {
                 charges = charges.Where(c => c.Crime == value);
             }
@@ -187,6 +190,22 @@ public static class StatisticsCalculator
 
         // One charge per crime per record: the record's key with the crime's place in the vocabulary.
         return charges.Select(c => c.Crime).Distinct().Select(crime => (record.Key * 64) + CrimeIndex(crime)).ToList();
+    }
+
+    /// <summary>
+    /// Counted in charges, a topic is a charge's: only the charges that name a selected topic count, and under "not
+    /// recorded" the charges that name none.
+    /// </summary>
+    private static IEnumerable<(string Crime, string Stage)> NamingTopics(IRecordFacts record, IEnumerable<(string Crime, string Stage)> charges, IReadOnlyCollection<string> topics)
+    {
+        var named = record.ChargeTopics.Where(t => topics.Contains(t.Topic)).Select(t => (t.Crime, t.Stage)).ToHashSet();
+        if (!topics.Contains(FacetCatalogue.Missing))
+        {
+            return charges.Where(named.Contains);
+        }
+
+        var tagged = record.ChargeTopics.Select(t => (t.Crime, t.Stage)).ToHashSet();
+        return charges.Where(c => named.Contains(c) || !tagged.Contains(c));
     }
 
     /// <summary>
