@@ -166,6 +166,8 @@ public class StatisticsTests
 
         // The cell and the search it links to agree: one charge names the topic; the untagged record's two are not recorded.
         Assert.Equal(new Dictionary<string, long> { ["sexual_gender_based_violence"] = 1, ["_missing"] = 2 }, Rows(table));
+        // The total is every charge of the search: the untagged torture charge of a tagged record counts there only.
+        Assert.Equal(4, table.Total.Count);
         Assert.Equal(1, sgbv.Total.Count);
         Assert.Equal(2, notRecorded.Total.Count);
     }

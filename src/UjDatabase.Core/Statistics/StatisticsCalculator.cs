@@ -97,16 +97,37 @@ public static class StatisticsCalculator
         {
             var rows = first is null ? TotalOnly : Values(request.Query, record, first, year);
             var columns = second is null ? TotalOnly : Values(request.Query, record, second, year);
+            // In charges, a cell can hold fewer charges than its record has (a topic's cell only those naming it), so
+            // each total counts its own charges: the total is the search's count even where rows add up to less.
+            var ownTotals = request.Unit == CountUnit.Charges;
             foreach (var row in rows)
             {
                 foreach (var column in columns)
                 {
                     var units = Units(request.Query, record, request.Unit, (first, row), (second, column), scratch.Units);
                     Add(cells, (row, column), units, scratch.Touched, shared);
-                    Add(cells, (row, Total), units, scratch.Touched, shared);
-                    Add(cells, (Total, column), units, scratch.Touched, shared);
-                    Add(cells, (Total, Total), units, scratch.Touched, shared);
+                    if (!ownTotals)
+                    {
+                        Add(cells, (row, Total), units, scratch.Touched, shared);
+                        Add(cells, (Total, column), units, scratch.Touched, shared);
+                        Add(cells, (Total, Total), units, scratch.Touched, shared);
+                    }
                 }
+            }
+
+            if (ownTotals)
+            {
+                foreach (var row in rows)
+                {
+                    Add(cells, (row, Total), Units(request.Query, record, request.Unit, (first, row), (null, Total), scratch.Units), scratch.Touched, shared);
+                }
+
+                foreach (var column in columns)
+                {
+                    Add(cells, (Total, column), Units(request.Query, record, request.Unit, (null, Total), (second, column), scratch.Units), scratch.Touched, shared);
+                }
+
+                Add(cells, (Total, Total), Units(request.Query, record, request.Unit, (null, Total), (null, Total), scratch.Units), scratch.Touched, shared);
             }
         }
     }

@@ -80,7 +80,7 @@ public sealed record StatisticsRequest(CaseQuery Query, Measure Measure, int? Ye
     {
         CountUnit.Defendants => "Counted in defendants: each record (one accused in one proceeding) once.",
         CountUnit.Cases => "Counted in cases: co-defendants of one proceeding (same case group) count once together.",
-        CountUnit.Charges => "Counted in charges: one per crime per record; where the search selects topics or the table is by topic, only the charges that name the topic (a rape charge names sexual and gender-based violence), and under “Not recorded” the charges that name none.",
+        CountUnit.Charges => "Counted in charges: one per crime per record; where the search selects topics or the table is by topic, only the charges that name the topic (a rape charge names sexual and gender-based violence), under “Not recorded” the charges of records with no topic, and in the total every charge.",
         _ => throw new ArgumentOutOfRangeException(nameof(unit)),
     };
 
