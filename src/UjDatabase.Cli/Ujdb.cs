@@ -35,6 +35,8 @@ public static class Ujdb
         ("count", "ujdb count", "Print the number of records in the store."),
         ("reindex", "ujdb reindex", "Rebuild the search index from the store. With the embedded profile, stop the web app first (it holds the index); or delete data/index and restart the app, which rebuilds it."),
         ("verify", "ujdb verify", "Bring the search index up to date (unless the running web app holds it), then compare it with the store; exit 1 on any difference other than changes still waiting to be indexed."),
+        ("backup", "ujdb backup FILE", "Embedded profile: copy the store to a new FILE with SQLite's online backup, safe while the web app serves and writes; the copy is checked. The search index is not copied (restore rebuilds it)."),
+        ("restore", "ujdb restore FILE", "Embedded profile: check FILE (a whole, readable store of this or an older version), keep the current store aside as ujdb.sqlite.before-restore-TIME, replace it with FILE and rebuild the search index. Refused while the web app runs."),
         ("generate", "ujdb generate --count N [--seed S] --out FILE", "Write N synthetic records (JSON Lines), marked synthetic, for scale tests."),
     ];
 
@@ -90,6 +92,21 @@ public static class Ujdb
 
             // The one place in ujdb that chooses the profile's parts; disposing them lets go of the index's write lock.
             var settings = StorageSettings.Resolve(environment);
+            if (args[0] is "backup" or "restore")
+            {
+                if (settings.Profile == StorageProfile.Server)
+                {
+                    await error.WriteLineAsync($"ujdb: {args[0]} works on the embedded profile's store; with the server profile, back up and restore SQL Server with its own tools and rebuild Elasticsearch with 'ujdb reindex' (see the README).");
+                    return ExitCodes.Failure;
+                }
+
+                var embedded = EmbeddedProfile.Create(settings);
+                using var parts = embedded.Parts;
+                return args[0] == "backup"
+                    ? await BackupCommand.RunAsync(rest, embedded, console)
+                    : await RestoreCommand.RunAsync(rest, embedded, console, TimeProvider.System);
+            }
+
             using var profile = settings.Profile == StorageProfile.Server
                 ? ServerProfile.Create(ServerSettings.Resolve(environment))
                 : EmbeddedProfile.Create(settings).Parts;

@@ -20,6 +20,13 @@ public sealed class CliTests : IDisposable
         return new Run(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Every record as JSON Lines, ordered by id.</summary>
+    private async Task<string> ExportAsync(string name)
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("export", "--format", "jsonl", "--out", directory.File(name))).ExitCode);
+        return await File.ReadAllTextAsync(directory.File(name));
+    }
+
     private string WriteFile(string name, string text)
     {
         var path = directory.File(name);
@@ -149,7 +156,7 @@ public sealed class CliTests : IDisposable
     [InlineData("count")]
     [InlineData("migrate")]
     [InlineData("verify")]
-    public async Task The_server_profile_with_an_unreachable_sql_server_exits_1_naming_the_setting(string command)
+    public async Task The_server_profile_with_an_unreachable_sql_server_exits_3_naming_the_setting(string command)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -164,6 +171,131 @@ public sealed class CliTests : IDisposable
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Contains("UJDB_SQLSERVER", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_backup_restores_the_store_as_it_was_with_its_index_rebuilt_and_verified()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync(["import", .. TestFiles.SeedFiles])).ExitCode);
+        var backup = directory.File("ujdb-backup.sqlite");
+        var made = await RunAsync("backup", backup);
+        Assert.Equal(ExitCodes.Ok, made.ExitCode);
+        Assert.Contains("Backed up", made.Out, StringComparison.Ordinal);
+        var before = await ExportAsync("before.jsonl");
+
+        // A change after the backup: a record removed from the store.
+        var removedId = System.Text.Json.JsonDocument.Parse(File.ReadAllText(TestFiles.SeedFiles[0])).RootElement[0].GetProperty("id").GetString()!;
+        using (var store = UjDatabase.Embedded.EmbeddedProfile.Create(new UjDatabase.Core.Storage.StorageSettings(UjDatabase.Core.Storage.StorageProfile.Embedded, directory.File("data"))).Parts)
+        {
+            Assert.True(await store.Store.DeleteAsync(removedId));
+        }
+
+        Assert.NotEqual(before, await ExportAsync("changed.jsonl"));
+
+        var restored = await RunAsync("restore", backup);
+
+        Assert.Equal(ExitCodes.Ok, restored.ExitCode);
+        Assert.Contains("search index rebuilt", restored.Out, StringComparison.Ordinal);
+        Assert.Contains("before-restore-", restored.Out, StringComparison.Ordinal);
+        Assert.Equal(before, await ExportAsync("restored.jsonl"));
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("verify")).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_backup_never_overwrites_a_file()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync(["import", .. TestFiles.SeedFiles])).ExitCode);
+        var existing = WriteFile("precious.txt", "not a backup");
+
+        var run = await RunAsync("backup", existing);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("exists already", run.Error, StringComparison.Ordinal);
+        Assert.Equal("not a backup", File.ReadAllText(existing));
+    }
+
+    [Theory]
+    [InlineData("text", "is not a SQLite database")]
+    [InlineData("truncated", "cannot be read")]
+    [InlineData("foreign", "not a UjDatabase store")]
+    [InlineData("newer", "newer version of UjDatabase")]
+    public async Task Restore_refuses_a_file_that_is_not_a_whole_store_of_this_version_and_changes_nothing(string kind, string message)
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync(["import", .. TestFiles.SeedFiles])).ExitCode);
+        var good = directory.File("good.sqlite");
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("backup", good)).ExitCode);
+        var file = directory.File($"{kind}.sqlite");
+        switch (kind)
+        {
+            case "text":
+                File.WriteAllText(file, "hello");
+                break;
+            case "truncated":
+                var bytes = File.ReadAllBytes(good);
+                File.WriteAllBytes(file, bytes[..(bytes.Length / 3)]);
+                break;
+            case "foreign":
+                using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+                {
+                    other.Open();
+                    using var command = other.CreateCommand();
+                    command.CommandText = "CREATE TABLE notes (text TEXT)";
+                    command.ExecuteNonQuery();
+                }
+
+                break;
+            default:
+                File.Copy(good, file);
+                using (var newer = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+                {
+                    newer.Open();
+                    using var command = newer.CreateCommand();
+                    command.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES ('9999_from_the_future.sql', '2030-01-01')";
+                    command.ExecuteNonQuery();
+                }
+
+                break;
+        }
+
+        var before = await ExportAsync("before.jsonl");
+        var run = await RunAsync("restore", file);
+
+        Assert.Equal(ExitCodes.InvalidData, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was changed", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await ExportAsync("after.jsonl"));
+        Assert.Empty(Directory.GetFiles(directory.File("data"), "*before-restore*"));
+    }
+
+    [Fact]
+    public async Task Restore_is_refused_while_another_process_uses_the_data_directory()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync(["import", .. TestFiles.SeedFiles])).ExitCode);
+        var backup = directory.File("b.sqlite");
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("backup", backup)).ExitCode);
+        // The web app's hold on the data directory, as another process's: the exclusive lock beside the index.
+        using var app = new FileStream(Path.Combine(directory.File("data"), "index.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        var run = await RunAsync("restore", backup);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("in use", run.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(directory.File("data"), "*before-restore*"));
+    }
+
+    [Theory]
+    [InlineData("backup")]
+    [InlineData("restore")]
+    public async Task Backup_and_restore_on_the_server_profile_point_to_the_servers_own_tools(string command)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = new Dictionary<string, string?> { ["UJDB_PROFILE"] = "Server", ["UJDB_SQLSERVER"] = "Server=db;Database=ujdb" };
+
+        var code = await Ujdb.RunAsync([command, directory.File("x.sqlite")], output, error, key => environment.GetValueOrDefault(key));
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains("SQL Server", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

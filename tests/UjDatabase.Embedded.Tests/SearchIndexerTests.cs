@@ -176,6 +176,23 @@ public class SearchIndexerTests
     }
 
     [Fact]
+    public async Task A_process_that_holds_the_exclusive_lock_beside_the_index_keeps_every_other_from_writing()
+    {
+        using var test = new TestStore();
+        // Another process's hold, as the operating system sees it: an exclusive lock on the file beside the index.
+        // Lucene's own write lock is shared between processes on Linux and would let a second writer in.
+        var other = new FileStream(test.IndexPath.TrimEnd(Path.DirectorySeparatorChar) + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        var cli = test.OpenProfile();
+        using var parts = cli.Parts;
+
+        Assert.False(cli.Indexer.CanWrite);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cli.Indexer.ReindexAsync());
+
+        other.Dispose();
+        Assert.True(cli.Indexer.CanWrite);
+    }
+
+    [Fact]
     public async Task Verify_reports_a_version_the_store_does_not_have_and_a_record_the_store_lost()
     {
         using var test = new TestStore();

@@ -61,4 +61,7 @@ public sealed class Options
     }
 
     public string? Get(string name) => named.GetValueOrDefault(name);
+
+    /// <summary>Whether a FILE argument can name a file at all (not blank, no NUL, which the system refuses).</summary>
+    public static bool IsFileName(string value) => !string.IsNullOrWhiteSpace(value) && !value.Contains('\0', StringComparison.Ordinal);
 }

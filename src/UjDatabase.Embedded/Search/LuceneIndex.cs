@@ -45,6 +45,7 @@ internal sealed class LuceneIndex : IDisposable
     private readonly FSDirectory directory;
     private IndexWriter? writer;
     private SearcherManager? manager;
+    private FileStream? processLock;
 
     public LuceneIndex(string path)
     {
@@ -81,12 +82,18 @@ internal sealed class LuceneIndex : IDisposable
                 return true;
             }
 
+            if (!TryTakeProcessLock())
+            {
+                return false;
+            }
+
             try
             {
                 Open(OpenMode.CREATE_OR_APPEND);
             }
             catch (LockObtainFailedException)
             {
+                ReleaseProcessLock();
                 return false;
             }
             catch (Exception ex) when (IsDamage(ex))
@@ -106,6 +113,38 @@ internal sealed class LuceneIndex : IDisposable
 
             return true;
         }
+    }
+
+    /// <summary>The file beside the index whose exclusive lock marks the process that holds the writer.</summary>
+    public string ProcessLockPath => Path.TrimEnd(System.IO.Path.DirectorySeparatorChar) + ".lock";
+
+    /// <summary>
+    /// Lucene.NET's own write lock is a shared lock between processes on Linux (.NET opens it as a shared flock), so a
+    /// second process could open a writer beside ours. An exclusive lock on a file beside the index, held as long as
+    /// the writer, keeps every other process out; the file is outside the index, so rebuilding the index keeps it.
+    /// </summary>
+    private bool TryTakeProcessLock()
+    {
+        if (processLock is not null)
+        {
+            return true;
+        }
+
+        try
+        {
+            processLock = new FileStream(ProcessLockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private void ReleaseProcessLock()
+    {
+        processLock?.Dispose();
+        processLock = null;
     }
 
     /// <summary>What was wrong with the index found on disk when this process started it afresh; null when nothing was.</summary>
@@ -232,6 +271,7 @@ internal sealed class LuceneIndex : IDisposable
             manager = null;
             writer?.Rollback();
             writer = null;
+            ReleaseProcessLock();
         }
     }
 
@@ -298,6 +338,7 @@ internal sealed class LuceneIndex : IDisposable
             manager = null;
             writer?.Dispose();
             writer = null;
+            ReleaseProcessLock();
             directory.Dispose();
         }
     }
