@@ -10,21 +10,12 @@ using UjDatabase.Tests;
 namespace UjDatabase.Web.Tests;
 
 /// <summary>The app with a search index that is down: its engine always throws <see cref="SearchUnavailableException"/>.</summary>
-public sealed class IndexDownFactory : WebApplicationFactory<Program>
+public sealed class IndexDownFactory : FreshAppFactory
 {
-    private readonly TempDirectory directory = new();
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("UJDB_DATA_DIR", directory.File("data"));
-        builder.UseSetting("UJDB_SEED_DIR", TestFiles.SeedDirectory);
+        base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<ISearchEngine, DownEngine>());
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        directory.Dispose();
     }
 
     private sealed class DownEngine : ISearchEngine

@@ -11,21 +11,12 @@ using UjDatabase.Tests;
 namespace UjDatabase.Web.Tests;
 
 /// <summary>The app with a store that went away after start: everything it is asked throws <see cref="StoreUnavailableException"/>.</summary>
-public sealed class StoreDownFactory : WebApplicationFactory<Program>
+public sealed class StoreDownFactory : FreshAppFactory
 {
-    private readonly TempDirectory directory = new();
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("UJDB_DATA_DIR", directory.File("data"));
-        builder.UseSetting("UJDB_SEED_DIR", TestFiles.SeedDirectory);
+        base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<ICaseStore>(sp => new DownStore(sp.GetRequiredService<StorageParts>().Store)));
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        directory.Dispose();
     }
 
     private sealed class DownStore(ICaseStore store) : ICaseStore
