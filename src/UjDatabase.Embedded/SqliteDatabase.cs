@@ -61,6 +61,12 @@ public sealed class SqliteDatabase
     /// <summary>Applies, in name order, every embedded migration not yet recorded in <c>schema_version</c>.</summary>
     public IReadOnlyList<string> Migrate()
     {
+        // A file that is not a store (a mistyped UJDB_DATA_DIR, a file copied over it) is named, never written to.
+        if (File.Exists(Path) && new FileInfo(Path).Length > 0 && !StoreFile.IsSqlite(Path))
+        {
+            throw new InvalidOperationException($"{Path} is not a UjDatabase store (not a SQLite database). Move it away, restore a backup there ('ujdb restore FILE'), or point UJDB_DATA_DIR at another directory.");
+        }
+
         using var connection = Open();
         // WAL lets readers go on while the sync worker or an import writes; the setting is stored in the file.
         connection.Execute("PRAGMA journal_mode = WAL;");
@@ -70,6 +76,13 @@ public sealed class SqliteDatabase
                 applied_at TEXT NOT NULL
             ) WITHOUT ROWID;
             """);
+
+        var newer = StoreFile.NewerVersions(connection);
+        if (newer.Count > 0)
+        {
+            // Its tables may mean something this version does not know: reading or writing them could corrupt it.
+            throw new InvalidOperationException($"{Path} was written by a newer version of UjDatabase (schema {string.Join(", ", newer)}); run that version or a later one, or restore a backup made by this one.");
+        }
 
         var applied = new List<string>();
         foreach (var (name, sql) in Migrations())

@@ -66,13 +66,9 @@ public static class StoreFile
             throw new InvalidDataException($"{full}: no such file.");
         }
 
-        var header = new byte[SqliteHeader.Length];
-        using (var stream = File.OpenRead(full))
+        if (!IsSqlite(full))
         {
-            if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length || !header.AsSpan().SequenceEqual(SqliteHeader))
-            {
-                throw new InvalidDataException($"{full} is not a SQLite database, so not a UjDatabase backup.");
-            }
+            throw new InvalidDataException($"{full} is not a SQLite database, so not a UjDatabase backup.");
         }
 
         try
@@ -91,8 +87,7 @@ public static class StoreFile
                 throw new InvalidDataException($"{full} is a SQLite database but not a UjDatabase store (it has no schema_version or cases table).");
             }
 
-            var known = SqliteDatabase.Migrations().Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-            var newer = connection.Query<string>("SELECT version FROM schema_version").Where(v => !known.Contains(v)).Order(StringComparer.Ordinal).ToList();
+            var newer = NewerVersions(connection);
             if (newer.Count > 0)
             {
                 throw new InvalidDataException($"{full} was written by a newer version of UjDatabase (schema {string.Join(", ", newer)}); restore it with that version or a later one.");
@@ -120,7 +115,15 @@ public static class StoreFile
         if (File.Exists(database.Path))
         {
             kept = $"{database.Path}.before-restore-{clock.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
-            Backup(database, kept);
+            if (new FileInfo(database.Path).Length == 0 || IsSqlite(database.Path))
+            {
+                Backup(database, kept);
+            }
+            else
+            {
+                // Not a store at all (a file copied over it): kept as it is, and the backup goes in its place.
+                File.Move(database.Path, kept);
+            }
         }
 
         using (var source = new SqliteConnection(Connection(Path.GetFullPath(file), SqliteOpenMode.ReadOnly)))
@@ -133,6 +136,21 @@ public static class StoreFile
         database.Migrate();
         using var connection = database.Open();
         return (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM cases"), kept);
+    }
+
+    /// <summary>Whether the file starts as every SQLite database does.</summary>
+    public static bool IsSqlite(string path)
+    {
+        var header = new byte[SqliteHeader.Length];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length && header.AsSpan().SequenceEqual(SqliteHeader);
+    }
+
+    /// <summary>The schema versions a store records that this version of UjDatabase does not know: a newer version wrote it.</summary>
+    public static IReadOnlyList<string> NewerVersions(SqliteConnection connection)
+    {
+        var known = SqliteDatabase.Migrations().Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        return connection.Query<string>("SELECT version FROM schema_version").Where(v => !known.Contains(v)).Order(StringComparer.Ordinal).ToList();
     }
 
     private static string Connection(string path, SqliteOpenMode mode) =>

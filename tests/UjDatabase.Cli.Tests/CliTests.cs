@@ -202,6 +202,26 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_foreign_file_at_the_stores_path_is_named_and_a_backup_can_replace_it()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync(["import", .. TestFiles.SeedFiles])).ExitCode);
+        var backup = directory.File("b.sqlite");
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("backup", backup)).ExitCode);
+        var other = directory.File("other-data");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "ujdb.sqlite"), "a spreadsheet saved under the wrong name");
+
+        var count = await RunInAsync(other, "count");
+        var restore = await RunInAsync(other, "restore", backup);
+
+        Assert.Equal(ExitCodes.Failure, count.ExitCode);
+        Assert.Contains("is not a UjDatabase store", count.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Ok, restore.ExitCode);
+        Assert.Equal("a spreadsheet saved under the wrong name", File.ReadAllText(Assert.Single(Directory.GetFiles(other, "*before-restore*"))));
+        Assert.Equal(ExitCodes.Ok, (await RunInAsync(other, "verify")).ExitCode);
+    }
+
+    [Fact]
     public async Task A_backup_never_overwrites_a_file()
     {
         Assert.Equal(ExitCodes.Ok, (await RunAsync(["import", .. TestFiles.SeedFiles])).ExitCode);

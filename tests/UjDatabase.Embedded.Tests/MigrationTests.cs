@@ -1,4 +1,5 @@
 using Dapper;
+using UjDatabase.Tests;
 
 namespace UjDatabase.Embedded.Tests;
 
@@ -16,6 +17,37 @@ public class MigrationTests
         var recorded = connection.Query<string>("SELECT version FROM schema_version ORDER BY version").AsList();
         Assert.Equal(SqliteDatabase.Migrations().Select(m => m.Name), recorded);
         Assert.Contains("0001_case_store", recorded);
+    }
+
+    [Theory]
+    [InlineData("notes I keep here")]
+    [InlineData("\u0000\u0001 binary")]
+    public void A_file_that_is_not_a_store_at_the_stores_path_is_named_and_left_as_it_is(string content)
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("ujdb.sqlite");
+        File.WriteAllText(path, content);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new SqliteDatabase(path).Migrate());
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("not a UjDatabase store", error.Message, StringComparison.Ordinal);
+        Assert.Equal(content, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void A_store_written_by_a_newer_version_is_refused_before_anything_is_written()
+    {
+        using var test = new TestStore();
+        using (var connection = test.Database.Open())
+        {
+            connection.Execute("INSERT INTO schema_version (version, applied_at) VALUES ('9999_from_the_future', '2030-01-01')");
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => test.Database.Migrate());
+
+        Assert.Contains("newer version of UjDatabase", error.Message, StringComparison.Ordinal);
+        Assert.Contains("9999_from_the_future", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
