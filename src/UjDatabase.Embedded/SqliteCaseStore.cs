@@ -134,6 +134,13 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         return Task.FromResult(connection.ExecuteScalar<long?>("SELECT MAX(seq) FROM outbox") ?? 0);
     }
 
+    public Task<OutboxLag> LagAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        var (pending, oldest) = connection.QuerySingle<(long, string?)>("SELECT COUNT(*), MIN(created_at) FROM outbox WHERE processed_at IS NULL");
+        return Task.FromResult(new OutboxLag(pending, oldest is null ? null : DateTimeOffset.Parse(oldest, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     public Task MarkProcessedAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(seqs);

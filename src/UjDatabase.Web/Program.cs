@@ -15,7 +15,8 @@ app.MapCasesApi();
 app.MapStatsApi();
 app.MapCasesFeed();
 app.MapOpenApi();
-app.MapGetAndHead("/health", () => TypedResults.Ok(new UjDatabase.Web.Setup.HealthStatus("ok"))).WithName("Health").WithSummary("Whether the app is up");
+app.MapHealth();
+app.MapPrometheusScrapingEndpoint("/metrics");
 try
 {
     app.Run();

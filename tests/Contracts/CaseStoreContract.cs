@@ -153,6 +153,21 @@ public abstract class CaseStoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task The_lag_counts_the_changes_waiting_and_dates_the_oldest()
+    {
+        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+        Assert.Equal(new OutboxLag(0, null), await Source.LagAsync());
+
+        await Store.UpsertAsync([SampleCases.Valid("a-case"), SampleCases.Valid("b-case")]);
+        var lag = await Source.LagAsync();
+
+        Assert.Equal(2, lag.Pending);
+        Assert.InRange(lag.OldestPending!.Value, before, DateTimeOffset.UtcNow.AddMinutes(1));
+        await Source.MarkProcessedAsync((await OutboxAsync()).Select(o => o.Seq).ToList());
+        Assert.Equal(new OutboxLag(0, null), await Source.LagAsync());
+    }
+
+    [SkippableFact]
     public async Task A_batch_that_fails_part_way_writes_neither_records_nor_outbox_rows()
     {
         await Store.UpsertAsync([SampleCases.Valid("kept")]);

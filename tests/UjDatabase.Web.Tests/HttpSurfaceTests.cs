@@ -100,6 +100,8 @@ public sealed class HeadTests(KestrelApp app) : IClassFixture<KestrelApp>
     [InlineData("/api/stats/chart.svg")]
     [InlineData("/feeds/cases.atom")]
     [InlineData("/health")]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
     [InlineData("/search")]
     [InlineData("/cases/raslan-koblenz")]
     [InlineData("/api/cases/export?format=csv&forum=DE")]

@@ -8,6 +8,9 @@ public sealed record OutboxItem(long Seq, string CaseId, string Operation, long 
 /// <summary>A record with the store version it was read at.</summary>
 public sealed record VersionedRecord(CaseRecord Record, long Version);
 
+/// <summary>How far the index is behind the store: the changes still waiting in the outbox and when the oldest was made.</summary>
+public sealed record OutboxLag(long Pending, DateTimeOffset? OldestPending);
+
 /// <summary>What a separate search index (Elasticsearch) reads from the store to keep in step: the outbox and versioned records.</summary>
 public interface IIndexSource
 {
@@ -22,6 +25,9 @@ public interface IIndexSource
 
     /// <summary>The last outbox sequence number written (0 when none).</summary>
     Task<long> LastSeqAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The changes not yet applied to the index, for health checks and metrics.</summary>
+    Task<OutboxLag> LagAsync(CancellationToken cancellationToken = default);
 
     Task MarkProcessedAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default);
 

@@ -213,6 +213,12 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
         return await connection.ExecuteScalarAsync<long?>("SELECT MAX(seq) FROM outbox") ?? 0;
     }
 
+    public async Task<OutboxLag> LagAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleAsync<OutboxLag>(new CommandDefinition(SqlServerStatements.OutboxLag, cancellationToken: cancellationToken));
+    }
+
     public async Task MarkProcessedAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(seqs);

@@ -23,6 +23,7 @@ public static partial class SqlServerStatements
         ["read_after"] = ["seq", "max"],
         ["mark_processed"] = ["seqs"],
         ["take_lease"] = ["name", "holder", "milliseconds"],
+        ["outbox_lag"] = [],
     };
 
     public static string StageCases { get; } = Load("stage_cases");
@@ -42,6 +43,8 @@ public static partial class SqlServerStatements
     public static string MarkProcessed { get; } = Load("mark_processed");
 
     public static string TakeLease { get; } = Load("take_lease");
+
+    public static string OutboxLag { get; } = Load("outbox_lag");
 
     public static IEnumerable<string> Names => Parameters.Keys;
 

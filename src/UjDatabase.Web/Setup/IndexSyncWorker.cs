@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using UjDatabase.Core.Search;
+using UjDatabase.Core.Storage;
 
 namespace UjDatabase.Web.Setup;
 
@@ -8,29 +10,47 @@ public sealed record SyncSettings(TimeSpan Interval);
 /// <summary>
 /// Drains the outbox into the search index in batches, in the background. A failed batch is retried after a pause
 /// that grows up to a minute; nothing is lost meanwhile, because the outbox rows stay pending until a batch succeeds.
+/// It also keeps <see cref="SyncStatus"/> current (the outbox's lag, failures) for the health check and the metrics.
 /// </summary>
-public sealed class IndexSyncWorker(ISearchIndexer indexer, SyncSettings settings, ILogger<IndexSyncWorker> logger) : BackgroundService
+public sealed class IndexSyncWorker(ISearchIndexer indexer, StorageParts parts, SyncSettings settings, SyncStatus status, UjdbMetrics metrics, ILogger<IndexSyncWorker> logger) : BackgroundService
 {
+    private static readonly TimeSpan LagEvery = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
+        var sinceLag = Stopwatch.StartNew();
+        await ObserveLagAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var applied = await indexer.SyncAsync(cancellationToken: stoppingToken);
                 failures = 0;
+                status.Succeeded();
                 if (applied > 0)
                 {
+                    metrics.Indexed(applied);
+                    if (sinceLag.Elapsed >= LagEvery)
+                    {
+                        // A long catch-up still reports its progress.
+                        await ObserveLagAsync(stoppingToken);
+                        sinceLag.Restart();
+                    }
+
                     continue;
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 failures++;
+                status.Failed(ex);
+                metrics.SyncFailed();
                 logger.LogWarning(ex, "Index sync failed ({Failures} in a row); retrying.", failures);
             }
 
+            await ObserveLagAsync(stoppingToken);
+            sinceLag.Restart();
             var pause = failures == 0 ? settings.Interval : TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, failures)));
             try
             {
@@ -40,6 +60,20 @@ public sealed class IndexSyncWorker(ISearchIndexer indexer, SyncSettings setting
             {
                 return;
             }
+        }
+    }
+
+    private async Task ObserveLagAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var lag = await parts.Source.LagAsync(stoppingToken);
+            status.Observed(lag.Pending, lag.OldestPending);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The store is unreachable: the sync's own failure says so; the gauge keeps its last value.
+            logger.LogDebug(ex, "Could not read the outbox's lag.");
         }
     }
 }

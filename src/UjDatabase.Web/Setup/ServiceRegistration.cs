@@ -21,7 +21,10 @@ public static class ServiceRegistration
             ? ServerProfile.Create(ServerSettings.Resolve(key => configuration[key]))
             : EmbeddedProfile.Create(sp.GetRequiredService<StorageSettings>(), sp.GetRequiredService<TimeProvider>()).Parts);
         services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Store);
-        services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Engine);
+        services.AddSingleton<ISearchEngine>(sp => new MeasuredSearchEngine(
+            sp.GetRequiredService<StorageParts>().Engine,
+            sp.GetRequiredService<StorageSettings>().Profile == StorageProfile.Server ? "elasticsearch" : "lucene",
+            sp.GetRequiredService<UjdbMetrics>()));
         services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Indexer);
         services.AddSingleton(_ => new SeedSettings(configuration[SeedDirectoryKey] ?? Path.Combine(AppContext.BaseDirectory, "seed-data")));
         services.AddSingleton(_ => new SyncSettings(TimeSpan.FromMilliseconds(int.TryParse(configuration[SyncIntervalKey], out var ms) && ms > 0 ? ms : 250)));

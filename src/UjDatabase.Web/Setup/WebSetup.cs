@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.WebEncoders;
+using OpenTelemetry.Metrics;
 using UjDatabase.Web.Stats;
 
 namespace UjDatabase.Web.Setup;
@@ -14,6 +15,24 @@ public static class WebSetup
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        if (!builder.Environment.IsDevelopment())
+        {
+            // One JSON object per line for log collectors; the scopes carry the request's id and trace id into every
+            // line written while it is served (problem responses carry the same trace id).
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(options =>
+            {
+                options.IncludeScopes = true;
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+
+        builder.Services.AddSingleton<SyncStatus>();
+        builder.Services.AddSingleton<UjdbMetrics>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(UjdbMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting")
+            .AddPrometheusExporter());
         // No "Server: Kestrel" header: it tells an attacker what to try and a reader nothing.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
@@ -62,6 +81,3 @@ public static class WebSetup
     public static RouteHandlerBuilder MapGetAndHead(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) =>
         endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
 }
-
-/// <summary>The answer of /health.</summary>
-public sealed record HealthStatus(string Status);

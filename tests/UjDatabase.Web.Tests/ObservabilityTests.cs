@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using UjDatabase.Core.Cases;
+using UjDatabase.Core.Storage;
+using UjDatabase.Embedded;
+
+namespace UjDatabase.Web.Tests;
+
+/// <summary>The app whose store stopped answering after start: its outbox (and so the store) cannot be read.</summary>
+public sealed class OutboxDownFactory : FreshAppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton(sp =>
+        {
+            var parts = EmbeddedProfile.Create(sp.GetRequiredService<StorageSettings>()).Parts;
+            return parts with { Source = new DownSource(parts.Source) };
+        }));
+    }
+
+    private sealed class DownSource(IIndexSource source) : IIndexSource
+    {
+        public Task<OutboxLag> LagAsync(CancellationToken cancellationToken = default) => throw new StoreUnavailableException("The store is not answering.");
+
+        public Task<IReadOnlyList<OutboxItem>> ReadPendingAsync(int max, CancellationToken cancellationToken = default) => source.ReadPendingAsync(max, cancellationToken);
+
+        public Task<IReadOnlyList<OutboxItem>> ReadAfterAsync(long seq, int max, CancellationToken cancellationToken = default) => source.ReadAfterAsync(seq, max, cancellationToken);
+
+        public Task<long> LastSeqAsync(CancellationToken cancellationToken = default) => source.LastSeqAsync(cancellationToken);
+
+        public Task MarkProcessedAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default) => source.MarkProcessedAsync(seqs, cancellationToken);
+
+        public Task<IReadOnlyList<VersionedRecord>> GetVersionedAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) => source.GetVersionedAsync(ids, cancellationToken);
+
+        public Task<bool> TryTakeLeaseAsync(string holder, TimeSpan duration, CancellationToken cancellationToken = default) => source.TryTakeLeaseAsync(holder, duration, cancellationToken);
+
+        public IAsyncEnumerable<VersionedRecord> StreamVersionedAsync(CancellationToken cancellationToken = default) => source.StreamVersionedAsync(cancellationToken);
+    }
+}
+
+public sealed class ObservabilityTests(FreshAppFactory app) : IClassFixture<FreshAppFactory>
+{
+    private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
+
+    [Fact]
+    public async Task Liveness_says_the_process_answers_and_readiness_reports_store_index_and_outbox()
+    {
+        var client = app.CreateClient();
+
+        var live = await client.GetAsync("/health/live");
+        var ready = await client.GetAsync("/health/ready");
+        var report = Json(await ready.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("ok", report.GetProperty("status").GetString());
+        Assert.Equal("ok", report.GetProperty("store").GetString());
+        Assert.Equal("ok", report.GetProperty("index").GetString());
+        Assert.True(report.GetProperty("outbox_pending").GetInt64() >= 0);
+        Assert.Equal(ready.StatusCode, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Metrics_are_served_for_prometheus_with_search_latency_by_engine_outbox_lag_and_request_latency_by_route()
+    {
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/cases?q=raslan")).StatusCode);
+
+        var response = await client.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("ujdb_search_duration_seconds_bucket\\{[^}]*engine=\"lucene\"[^}]*le=\"0.005\"", text);
+        Assert.Contains("ujdb_outbox_pending", text, StringComparison.Ordinal);
+        Assert.Contains("ujdb_outbox_oldest_pending_age_seconds", text, StringComparison.Ordinal);
+        Assert.Contains("http_server_request_duration_seconds_bucket{", text, StringComparison.Ordinal);
+        Assert.Matches("http_server_request_duration_seconds_count\\{[^}]*http_route=\"/api/cases/\"", text);
+    }
+
+    [Fact]
+    public async Task A_problem_answer_carries_the_trace_id_that_the_logs_carry()
+    {
+        var problem = Json(await (await app.CreateClient().GetAsync("/api/cases?page=abc")).Content.ReadAsStringAsync());
+
+        Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$", problem.GetProperty("trace_id").GetString());
+    }
+}
+
+public sealed class UnhealthyTests(OutboxDownFactory storeDown, IndexDownFactory indexDown) : IClassFixture<OutboxDownFactory>, IClassFixture<IndexDownFactory>
+{
+    [Fact]
+    public async Task Readiness_is_503_when_the_store_cannot_be_read_and_liveness_still_200()
+    {
+        var client = storeDown.CreateClient();
+
+        var ready = await client.GetAsync("/health/ready");
+        var text = await ready.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("unavailable", JsonDocument.Parse(text).RootElement.GetProperty("store").GetString());
+        Assert.DoesNotContain("not answering", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Readiness_is_degraded_but_200_when_only_the_index_is_down()
+    {
+        var ready = await indexDown.CreateClient().GetAsync("/health");
+        var report = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("degraded", report.GetProperty("status").GetString());
+        Assert.Equal("unavailable", report.GetProperty("index").GetString());
+    }
+}
