@@ -29,6 +29,10 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         {
             return Task.FromResult(Upsert(connection, records, cancellationToken));
         }
+        catch (SqliteException ex)
+        {
+            throw database.Explain(ex);
+        }
         finally
         {
             connection.Execute("PRAGMA cache_size = -2000");

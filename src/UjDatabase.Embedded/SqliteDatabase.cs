@@ -43,7 +43,15 @@ public sealed class SqliteDatabase
         }
 
         var connection = new SqliteConnection(ConnectionString);
-        connection.Open();
+        try
+        {
+            connection.Open();
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw Explain(ex);
+        }
 
         // busy_timeout: a writer waits for another writer instead of failing at once. foreign_keys: cascades and
         // referential checks are off by default in SQLite. synchronous=NORMAL is durable in WAL mode and much faster.
@@ -60,6 +68,18 @@ public sealed class SqliteDatabase
 
     /// <summary>Applies, in name order, every embedded migration not yet recorded in <c>schema_version</c>.</summary>
     public IReadOnlyList<string> Migrate()
+    {
+        try
+        {
+            return MigrateOnce();
+        }
+        catch (SqliteException ex)
+        {
+            throw Explain(ex);
+        }
+    }
+
+    private List<string> MigrateOnce()
     {
         // A file that is not a store (a mistyped UJDB_DATA_DIR, a file copied over it) is named, never written to.
         if (File.Exists(Path) && new FileInfo(Path).Length > 0 && !StoreFile.IsSqlite(Path))
@@ -105,6 +125,24 @@ public sealed class SqliteDatabase
         }
 
         return applied;
+    }
+
+    /// <summary>
+    /// A storage fault in words an operator can act on, naming the file: a full disk, a file or directory this user
+    /// cannot write, a damaged file. Other SQLite errors are returned as they are.
+    /// </summary>
+    public Exception Explain(SqliteException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        return error.SqliteErrorCode switch
+        {
+            13 => new IOException($"The disk holding {Path} is full: the write was rolled back and nothing of it was kept. Free some space, or point UJDB_DATA_DIR at a disk with room, and run it again.", error),
+            8 or 14 or 23 => new IOException($"{Path} cannot be opened for writing by this user (read-only file or directory, or no permission); nothing was changed. Give this user write access to {directory}, or point UJDB_DATA_DIR at a writable directory.", error),
+            10 => new IOException($"Reading or writing {Path} failed at the disk ({error.Message}); a write in progress was rolled back. Check the disk, then run 'ujdb verify'.", error),
+            11 or 26 => new IOException($"{Path} is damaged or not a UjDatabase store ({error.Message}). Restore a backup ('ujdb restore FILE').", error),
+            _ => error,
+        };
     }
 
     /// <summary>The migrations compiled into this assembly, by file name, in the order they apply.</summary>
