@@ -34,7 +34,8 @@ public static class Ujdb
         ("stats", "ujdb stats [--measure M] [--year N] [--by DIM [--by DIM]] [--unit U] [--format csv|json|md] [search filters]", "Print one statistics table with its counting rule (with --year and no --measure, it counts developments)."),
         ("count", "ujdb count", "Print the number of records in the store."),
         ("reindex", "ujdb reindex", "Rebuild the search index from the store. With the embedded profile, stop the web app first (it holds the index); or delete data/index and restart the app, which rebuilds it."),
-        ("verify", "ujdb verify", "Bring the search index up to date (unless the running web app holds it), then compare it with the store; exit 1 on any difference other than changes still waiting to be indexed."),
+        ("sync", "ujdb sync [--retry-dead]", "Bring the search index up to date from the outbox (unless the running web app holds it and does so itself). With --retry-dead, first put the changes the index refused (dead letters) back into the outbox. Exit 1 while changes stay set aside."),
+        ("verify", "ujdb verify", "Bring the search index up to date (unless the running web app holds it), then compare it with the store; exit 1 on any difference other than changes still waiting to be indexed, and while changes the index refused are set aside (listed with their errors)."),
         ("backup", "ujdb backup FILE", "Embedded profile: copy the store to a new FILE with SQLite's online backup, safe while the web app serves and writes; the copy is checked. The search index is not copied (restore rebuilds it)."),
         ("restore", "ujdb restore FILE", "Embedded profile: check FILE (a whole, readable store of this or an older version), keep the current store aside as ujdb.sqlite.before-restore-TIME, replace it with FILE and rebuild the search index. Refused while the web app runs."),
         ("generate", "ujdb generate --count N [--seed S] --out FILE", "Write N synthetic records (JSON Lines), marked synthetic, for scale tests."),
@@ -121,6 +122,7 @@ public static class Ujdb
                 "count" => await CountCommand.RunAsync(rest, store, console),
                 "reindex" => await ReindexCommand.RunAsync(rest, profile, console),
                 "verify" => await VerifyCommand.RunAsync(rest, profile, console),
+                "sync" => await SyncCommand.RunAsync(rest, profile, console),
                 _ => await console.UsageErrorAsync($"unknown command '{args[0]}'"),
             };
         }

@@ -141,15 +141,62 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
     public Task<OutboxLag> LagAsync(CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        var (pending, oldest) = connection.QuerySingle<(long, string?)>("SELECT COUNT(*), MIN(created_at) FROM outbox WHERE processed_at IS NULL");
-        return Task.FromResult(new OutboxLag(pending, oldest is null ? null : DateTimeOffset.Parse(oldest, System.Globalization.CultureInfo.InvariantCulture)));
+        var (pending, oldest, dead) = connection.QuerySingle<(long, string?, long)>(
+            "SELECT COUNT(*), MIN(created_at), (SELECT COUNT(*) FROM dead_letters) FROM outbox WHERE processed_at IS NULL");
+        return Task.FromResult(new OutboxLag(pending, oldest is null ? null : DateTimeOffset.Parse(oldest, System.Globalization.CultureInfo.InvariantCulture), dead));
+    }
+
+    public Task SetAsideAsync(IReadOnlyList<DeadLetter> letters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(letters);
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        connection.Execute(
+            """
+            INSERT INTO dead_letters (case_id, version, error, failed_at) VALUES (@CaseId, @Version, @Error, @at)
+            ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, error = excluded.error, failed_at = excluded.failed_at
+            """,
+            letters.Select(l => new { l.CaseId, l.Version, l.Error, at = l.FailedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) }),
+            transaction);
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        return Task.FromResult<IReadOnlyList<DeadLetter>>(connection.Query<(string, long, string, string)>("SELECT case_id, version, error, failed_at FROM dead_letters ORDER BY case_id")
+            .Select(r => new DeadLetter(r.Item1, r.Item2, r.Item3, DateTimeOffset.Parse(r.Item4, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList());
+    }
+
+    public Task<int> RetryDeadAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var requeued = connection.Execute(
+            """
+            INSERT INTO outbox (case_id, operation, version, created_at)
+            SELECT d.case_id, CASE WHEN c.id IS NULL THEN 'delete' ELSE 'upsert' END, COALESCE(c.version, d.version), @now
+            FROM dead_letters d LEFT JOIN cases c ON c.id = d.case_id
+            """,
+            new { now = DateTimeOffset.UtcNow.ToString("O") },
+            transaction);
+        connection.Execute("DELETE FROM dead_letters", transaction: transaction);
+        transaction.Commit();
+        return Task.FromResult(requeued);
     }
 
     public Task MarkProcessedAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(seqs);
         using var connection = database.Open();
-        connection.Execute("UPDATE outbox SET processed_at = @now WHERE seq IN (SELECT value FROM json_each(@seqs))", new { now = DateTimeOffset.UtcNow.ToString("O"), seqs = CaseRows.JsonList(seqs) });
+        using var transaction = connection.BeginTransaction();
+        var list = CaseRows.JsonList(seqs);
+        // The index has taken (or refused anew) the latest change of these records: an older dead letter of theirs is over.
+        connection.Execute("DELETE FROM dead_letters WHERE case_id IN (SELECT case_id FROM outbox WHERE seq IN (SELECT value FROM json_each(@list)))", new { list }, transaction);
+        connection.Execute("UPDATE outbox SET processed_at = @now WHERE seq IN (SELECT value FROM json_each(@list))", new { now = DateTimeOffset.UtcNow.ToString("O"), list }, transaction);
+        transaction.Commit();
 
         return Task.CompletedTask;
     }

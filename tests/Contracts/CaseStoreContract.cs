@@ -168,6 +168,31 @@ public abstract class CaseStoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_change_set_aside_is_listed_and_counted_until_a_later_change_is_processed_or_it_is_retried()
+    {
+        await Store.UpsertAsync([SampleCases.Valid("a-case"), SampleCases.Valid("b-case")]);
+        var outbox = await OutboxAsync();
+        await Source.MarkProcessedAsync(outbox.Select(o => o.Seq).ToList());
+        await Source.SetAsideAsync(outbox.Select(o => new DeadLetter(o.CaseId, o.Version, $"mapper_parsing_exception: {o.CaseId} has a bad date", DateTimeOffset.UtcNow)).ToList());
+
+        Assert.Equal(["a-case", "b-case"], (await Source.DeadLettersAsync()).Select(d => d.CaseId));
+        Assert.Equal(2, (await Source.LagAsync()).DeadLetters);
+
+        // A later change of b-case has been through the index: its old letter is over.
+        await Store.UpsertAsync([SampleCases.Valid("b-case")]);
+        await Source.MarkProcessedAsync((await OutboxAsync()).Select(o => o.Seq).ToList());
+        var left = Assert.Single(await Source.DeadLettersAsync());
+        Assert.Equal("a-case", left.CaseId);
+        Assert.Contains("bad date", left.Error, StringComparison.Ordinal);
+
+        Assert.Equal(1, await Source.RetryDeadAsync());
+        Assert.Empty(await Source.DeadLettersAsync());
+        var requeued = Assert.Single(await OutboxAsync());
+        Assert.Equal("a-case:upsert", $"{requeued.CaseId}:{requeued.Operation}");
+        Assert.Equal(0, (await Source.LagAsync()).DeadLetters);
+    }
+
+    [SkippableFact]
     public async Task A_batch_that_fails_part_way_writes_neither_records_nor_outbox_rows()
     {
         await Store.UpsertAsync([SampleCases.Valid("kept")]);

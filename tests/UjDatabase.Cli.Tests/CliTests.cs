@@ -222,6 +222,39 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_change_the_index_refuses_is_listed_by_sync_and_verify_until_fixed_and_retried()
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync(["import", .. TestFiles.SeedFiles])).ExitCode);
+        // A record no index can take (an id longer than Lucene's longest term), written past the validator.
+        var immense = new string('x', 33_000);
+        using (var parts = UjDatabase.Embedded.EmbeddedProfile.Create(new UjDatabase.Core.Storage.StorageSettings(UjDatabase.Core.Storage.StorageProfile.Embedded, directory.File("data"))).Parts)
+        {
+            await parts.Store.UpsertAsync([SampleCases.Valid(immense)]);
+        }
+
+        var sync = await RunAsync("sync");
+        var verify = await RunAsync("verify");
+
+        Assert.Equal(ExitCodes.InvalidData, sync.ExitCode);
+        Assert.Contains("set aside (dead letters)", sync.Error, StringComparison.Ordinal);
+        Assert.Contains("ujdb sync --retry-dead", sync.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.InvalidData, verify.ExitCode);
+        Assert.Contains("the index refused version", verify.Error, StringComparison.Ordinal);
+
+        // Still refused on a retry while the cause is there; fixed (the record removed, here), the retry clears it.
+        Assert.Equal(ExitCodes.InvalidData, (await RunAsync("sync", "--retry-dead")).ExitCode);
+        using (var parts = UjDatabase.Embedded.EmbeddedProfile.Create(new UjDatabase.Core.Storage.StorageSettings(UjDatabase.Core.Storage.StorageProfile.Embedded, directory.File("data"))).Parts)
+        {
+            await parts.Store.DeleteAsync(immense);
+        }
+
+        var retried = await RunAsync("sync", "--retry-dead");
+        Assert.Equal(ExitCodes.Ok, retried.ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("verify")).ExitCode);
+        Assert.Equal(ExitCodes.Usage, (await RunAsync("sync", "--retry")).ExitCode);
+    }
+
+    [Fact]
     public async Task A_backup_never_overwrites_a_file()
     {
         Assert.Equal(ExitCodes.Ok, (await RunAsync(["import", .. TestFiles.SeedFiles])).ExitCode);

@@ -176,6 +176,35 @@ public class SearchIndexerTests
     }
 
     [Fact]
+    public async Task A_document_lucene_cannot_take_is_set_aside_and_the_others_are_indexed_by_sync_and_by_rebuild()
+    {
+        using var test = new TestStore();
+        var profile = test.OpenProfile();
+        using var parts = profile.Parts;
+        await parts.Indexer.EnsureReadyAsync();
+        // An id longer than the longest term Lucene takes (32,766 bytes): written straight to the store, past the validator.
+        var immense = new string('x', 33_000);
+        await test.Store.UpsertAsync([SampleCases.Valid("good-case"), SampleCases.Valid(immense)]);
+
+        Assert.Equal(2, await parts.Indexer.SyncAsync());
+
+        Assert.Equal(1, await TotalAsync(parts.Engine, string.Empty));
+        var letter = Assert.Single(await test.Store.DeadLettersAsync());
+        Assert.Equal(immense, letter.CaseId);
+        Assert.Empty(await test.Store.ReadPendingAsync(10));
+
+        // A rebuild does not stop at it either.
+        Assert.Equal(2, await parts.Indexer.ReindexAsync());
+        Assert.Equal(1, await TotalAsync(parts.Engine, string.Empty));
+        Assert.Single(await test.Store.DeadLettersAsync());
+
+        // The record's next change (here: its removal) goes through the index and clears the letter.
+        await test.Store.DeleteAsync(immense);
+        await parts.Indexer.SyncAsync();
+        Assert.Empty(await test.Store.DeadLettersAsync());
+    }
+
+    [Fact]
     public async Task A_process_that_holds_the_exclusive_lock_beside_the_index_keeps_every_other_from_writing()
     {
         using var test = new TestStore();

@@ -45,18 +45,37 @@ public sealed class EsIndexerTests : IDisposable
     }
 
     [Fact]
-    public async Task Any_other_item_error_fails_the_sync_and_the_outbox_keeps_the_changes()
+    public async Task A_document_elasticsearch_refuses_is_set_aside_with_its_error_and_the_sync_goes_on()
     {
         await store.UpsertAsync([SampleCases.Valid("a-case")]);
         es.AnswerWith("bulk-mapping-error.json");
 
-        var error = await Assert.ThrowsAsync<IndexWriteException>(() => indexer.SyncAsync());
+        Assert.Equal(1, await indexer.SyncAsync());
 
-        Assert.Contains("mapper_parsing_exception", error.Message, StringComparison.Ordinal);
-        Assert.Single(await store.ReadPendingAsync(10));
+        Assert.Empty(await store.ReadPendingAsync(10));
+        var letter = Assert.Single(await store.DeadLettersAsync());
+        Assert.Equal("a-case", letter.CaseId);
+        Assert.Contains("mapper_parsing_exception", letter.Error, StringComparison.Ordinal);
+        Assert.Equal(1, (await store.LagAsync()).DeadLetters);
+
+        // After the cause is fixed, a retry puts it back in the outbox and the next sync indexes it.
+        Assert.Equal(1, await store.RetryDeadAsync());
         es.AnswerWith("bulk-retry-ok.json");
         Assert.Equal(1, await indexer.SyncAsync());
+        Assert.Empty(await store.DeadLettersAsync());
         Assert.Empty(await store.ReadPendingAsync(10));
+    }
+
+    [Fact]
+    public async Task A_rebuild_with_a_refused_document_fails_and_leaves_the_alias_where_it_was()
+    {
+        await store.UpsertAsync([SampleCases.Valid("a-case")]);
+        es.Answer(HttpStatusCode.OK, "{\"acknowledged\":true}").AnswerWith("bulk-mapping-error.json");
+
+        var error = await Assert.ThrowsAsync<IndexWriteException>(() => indexer.ReindexAsync());
+
+        Assert.Contains("alias was not moved", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(es.Requests, r => r.Path.Contains("_aliases", StringComparison.Ordinal));
     }
 
     [Fact]

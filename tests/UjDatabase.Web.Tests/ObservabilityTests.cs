@@ -40,6 +40,12 @@ public sealed class OutboxDownFactory : FreshAppFactory
         public Task<bool> TryTakeLeaseAsync(string holder, TimeSpan duration, CancellationToken cancellationToken = default) => source.TryTakeLeaseAsync(holder, duration, cancellationToken);
 
         public IAsyncEnumerable<VersionedRecord> StreamVersionedAsync(CancellationToken cancellationToken = default) => source.StreamVersionedAsync(cancellationToken);
+
+        public Task SetAsideAsync(IReadOnlyList<DeadLetter> letters, CancellationToken cancellationToken = default) => source.SetAsideAsync(letters, cancellationToken);
+
+        public Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(CancellationToken cancellationToken = default) => source.DeadLettersAsync(cancellationToken);
+
+        public Task<int> RetryDeadAsync(CancellationToken cancellationToken = default) => source.RetryDeadAsync(cancellationToken);
     }
 }
 
@@ -80,6 +86,44 @@ public sealed class ObservabilityTests(FreshAppFactory app) : IClassFixture<Fres
         Assert.Contains("ujdb_outbox_oldest_pending_age_seconds", text, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds_bucket{", text, StringComparison.Ordinal);
         Assert.Matches("http_server_request_duration_seconds_count\\{[^}]*http_route=\"/api/cases/\"", text);
+    }
+
+    [Fact]
+    public async Task Changes_set_aside_make_readiness_degraded_and_are_counted_in_the_metrics()
+    {
+        using var own = new FreshAppFactory();
+        var client = own.CreateClient();
+        await own.Services.GetRequiredService<StorageParts>().Source.SetAsideAsync([new DeadLetter("raslan-koblenz", 1, "mapper_parsing_exception: bad field", DateTimeOffset.UtcNow)]);
+
+        var report = Json(await (await client.GetAsync("/health/ready")).Content.ReadAsStringAsync());
+
+        Assert.Equal("degraded", report.GetProperty("status").GetString());
+        Assert.Equal(1, report.GetProperty("dead_letters").GetInt64());
+        Assert.DoesNotContain("mapper_parsing_exception", report.ToString(), StringComparison.Ordinal);
+        // Every host in this test process has a meter of the same name; this host's gauge is read by its scope.
+        var factory = own.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        long observed = -1;
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Scope == factory && instrument.Name == "ujdb.dead_letters")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => observed = value);
+        listener.Start();
+        for (var i = 0; i < 100 && observed != 1; i++)
+        {
+            // The sync worker reads the lag when it is idle, every quarter of a second.
+            await Task.Delay(50);
+            listener.RecordObservableInstruments();
+        }
+
+        Assert.Equal(1, observed);
+        Assert.Contains("ujdb_dead_letters", await client.GetStringAsync("/metrics"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,7 +19,9 @@ public static class VerifyCommand
         var differences = await profile.Indexer.VerifyAsync();
         // Changes still in the outbox explain their records' differences: the index has not caught up yet, nothing is wrong.
         var pending = (await profile.Source.ReadPendingAsync(int.MaxValue)).Select(p => p.CaseId).ToHashSet(StringComparer.Ordinal);
-        var unexplained = differences.Where(d => d.CaseId is null || !pending.Contains(d.CaseId)).ToList();
+        // So do the changes the index refused and that wait aside: they are listed below as what to act on.
+        var setAside = (await profile.Source.DeadLettersAsync()).Select(d => d.CaseId).ToHashSet(StringComparer.Ordinal);
+        var unexplained = differences.Where(d => d.CaseId is null || (!pending.Contains(d.CaseId) && !setAside.Contains(d.CaseId))).ToList();
         foreach (var difference in unexplained)
         {
             await console.Error.WriteLineAsync(difference.ToString());
@@ -28,6 +30,10 @@ public static class VerifyCommand
         if (unexplained.Count > 0)
         {
             await console.Error.WriteLineAsync($"{unexplained.Count} difference(s) between the store and the index. Run 'ujdb reindex' to rebuild it.");
+        }
+
+        if (await SyncCommand.ReportDeadLettersAsync(profile.Source, console) || unexplained.Count > 0)
+        {
             return ExitCodes.InvalidData;
         }
 

@@ -8,8 +8,14 @@ public sealed record OutboxItem(long Seq, string CaseId, string Operation, long 
 /// <summary>A record with the store version it was read at.</summary>
 public sealed record VersionedRecord(CaseRecord Record, long Version);
 
-/// <summary>How far the index is behind the store: the changes still waiting in the outbox and when the oldest was made.</summary>
-public sealed record OutboxLag(long Pending, DateTimeOffset? OldestPending);
+/// <summary>
+/// How far the index is behind the store: the changes still waiting in the outbox, when the oldest was made, and the
+/// changes the index refused and that were set aside.
+/// </summary>
+public sealed record OutboxLag(long Pending, DateTimeOffset? OldestPending, long DeadLetters = 0);
+
+/// <summary>A change the index refused (a document it cannot take), set aside with the error so that the others go on.</summary>
+public sealed record DeadLetter(string CaseId, long Version, string Error, DateTimeOffset FailedAt);
 
 /// <summary>What a separate search index (Elasticsearch) reads from the store to keep in step: the outbox and versioned records.</summary>
 public interface IIndexSource
@@ -28,6 +34,18 @@ public interface IIndexSource
 
     /// <summary>The changes not yet applied to the index, for health checks and metrics.</summary>
     Task<OutboxLag> LagAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps changes the index refused, one per record (the latest wins). Marking a later change of the record
+    /// processed clears its dead letter: the index has taken (or refused anew) its newer version.
+    /// </summary>
+    Task SetAsideAsync(IReadOnlyList<DeadLetter> letters, CancellationToken cancellationToken = default);
+
+    /// <summary>Every change set aside, by record id.</summary>
+    Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Puts every change set aside back into the outbox (as the record is now) and clears them; returns how many.</summary>
+    Task<int> RetryDeadAsync(CancellationToken cancellationToken = default);
 
     Task MarkProcessedAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default);
 

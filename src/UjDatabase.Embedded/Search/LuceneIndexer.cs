@@ -87,15 +87,34 @@ public sealed class LuceneIndexer : ISearchIndexer, IDisposable
         var ids = pending.Select(p => p.CaseId).Distinct(StringComparer.Ordinal).ToList();
         var current = (await source.GetVersionedAsync(ids, cancellationToken)).ToDictionary(v => v.Record.Id, StringComparer.Ordinal);
         var writer = host.Index.Writer;
+        var refused = new List<DeadLetter>();
         foreach (var id in ids)
         {
-            Write(writer, id, current.GetValueOrDefault(id));
+            try
+            {
+                Write(writer, id, current.GetValueOrDefault(id));
+            }
+            catch (Exception ex) when (IsDocumentFault(ex))
+            {
+                // One document Lucene cannot take must not hold back every later change: it waits aside for a retry.
+                var version = current.TryGetValue(id, out var found) ? found.Version : pending.Where(p => p.CaseId == id).Max(p => p.Version);
+                refused.Add(new DeadLetter(id, version, $"{ex.GetType().Name}: {ex.Message}", DateTimeOffset.UtcNow));
+            }
         }
 
         host.Index.Commit(pending[^1].Seq);
         await source.MarkProcessedAsync(pending.Select(p => p.Seq).ToList(), cancellationToken);
+        if (refused.Count > 0)
+        {
+            await source.SetAsideAsync(refused, cancellationToken);
+        }
+
         return pending.Count;
     }
+
+    /// <summary>A fault of one document (a term too long for Lucene, a value it cannot take), not of the index or the disk.</summary>
+    private static bool IsDocumentFault(Exception ex) =>
+        ex is ArgumentException or FormatException || (ex is InvalidOperationException && ex is not ObjectDisposedException);
 
     /// <summary>
     /// Marks the outbox rows the index already holds but the outbox still shows pending: left by a crash between the
@@ -146,10 +165,11 @@ public sealed class LuceneIndexer : ISearchIndexer, IDisposable
         var writer = host.Index.Writer;
         writer.DeleteAll();
         long count = 0;
+        var refusedInRebuild = new List<DeadLetter>();
         try
         {
             // Reading the store and building documents on one core, adding them to the index on the other.
-            var documents = Channel.CreateBounded<Document?>(new BoundedChannelOptions(RebuildBatch) { SingleReader = true, SingleWriter = true });
+            var documents = Channel.CreateBounded<(string Id, long Version, Document? Document)>(new BoundedChannelOptions(RebuildBatch) { SingleReader = true, SingleWriter = true });
             var reading = Task.Run(
                 async () =>
                 {
@@ -159,7 +179,7 @@ public sealed class LuceneIndexer : ISearchIndexer, IDisposable
                         {
                             // Null stands for a record read but not published: counted, not indexed.
                             var document = versioned.Record.IsPublished ? IndexSchema.Build(SearchDocument.From(versioned.Record), versioned.Version) : null;
-                            await documents.Writer.WriteAsync(document, cancellationToken);
+                            await documents.Writer.WriteAsync((versioned.Record.Id, versioned.Version, document), cancellationToken);
                         }
 
                         documents.Writer.Complete();
@@ -170,12 +190,20 @@ public sealed class LuceneIndexer : ISearchIndexer, IDisposable
                     }
                 },
                 cancellationToken);
-            await foreach (var document in documents.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var (id, version, document) in documents.Reader.ReadAllAsync(cancellationToken))
             {
                 // The index was emptied above, so documents are added, not updated: no delete to resolve per document.
                 if (document is not null)
                 {
-                    writer.AddDocument(document);
+                    try
+                    {
+                        writer.AddDocument(document);
+                    }
+                    catch (Exception ex) when (IsDocumentFault(ex))
+                    {
+                        // A rebuild that stopped at one bad record would leave no index at all: it is set aside instead.
+                        refusedInRebuild.Add(new DeadLetter(id, version, $"{ex.GetType().Name}: {ex.Message}", DateTimeOffset.UtcNow));
+                    }
                 }
 
                 if (++count % RebuildBatch == 0)
@@ -194,6 +222,11 @@ public sealed class LuceneIndexer : ISearchIndexer, IDisposable
         }
 
         host.Index.Commit(from);
+        if (refusedInRebuild.Count > 0)
+        {
+            await source.SetAsideAsync(refusedInRebuild, cancellationToken);
+        }
+
         progress?.Report(count);
         while (await SyncAsync(cancellationToken: cancellationToken) > 0)
         {

@@ -71,15 +71,26 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
         var changes = ids.Select(id => current.TryGetValue(id, out var found)
             ? new IndexChange(id, found.Version, found.Record)
             : new IndexChange(id, pending.Where(p => p.CaseId == id).Max(p => p.Version), null));
-        await ApplyAsync(EsClient.Alias, changes, cancellationToken);
+        var refused = await ApplyAsync(EsClient.Alias, changes, cancellationToken);
         await source.MarkProcessedAsync(pending.Select(p => p.Seq).ToList(), cancellationToken);
+        if (refused.Count > 0)
+        {
+            // One bad document must not hold back every later change: it waits aside, with its error, for a retry.
+            var now = clock.GetUtcNow();
+            await source.SetAsideAsync(refused.Select(r => new DeadLetter(r.Change.CaseId, r.Change.Version, r.Error, now)).ToList(), cancellationToken);
+        }
+
         return pending.Count;
     }
 
-    /// <summary>Writes changes in bulk requests of at most <see cref="BatchCount"/> items and about <see cref="BatchBytes"/>.</summary>
-    public async Task ApplyAsync(string index, IEnumerable<IndexChange> changes, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes changes in bulk requests of at most <see cref="BatchCount"/> items and about <see cref="BatchBytes"/>;
+    /// returns the changes Elasticsearch refused for good (an item error other than 409, or 429 after retries).
+    /// </summary>
+    public async Task<IReadOnlyList<(IndexChange Change, string Error)>> ApplyAsync(string index, IEnumerable<IndexChange> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        var refused = new List<(IndexChange Change, string Error)>();
         var batch = new List<(IndexChange Change, string Lines)>();
         var bytes = 0;
         foreach (var change in changes)
@@ -89,7 +100,7 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
             bytes += Encoding.UTF8.GetByteCount(lines);
             if (batch.Count >= BatchCount || bytes >= BatchBytes)
             {
-                await SendBatchAsync(index, batch, cancellationToken);
+                refused.AddRange(await SendBatchAsync(index, batch, cancellationToken));
                 batch.Clear();
                 bytes = 0;
             }
@@ -97,8 +108,10 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
 
         if (batch.Count > 0)
         {
-            await SendBatchAsync(index, batch, cancellationToken);
+            refused.AddRange(await SendBatchAsync(index, batch, cancellationToken));
         }
+
+        return refused;
     }
 
     /// <summary>The NDJSON action and document of one change (two lines for an index action, one for a delete).</summary>
@@ -120,15 +133,15 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
         return new JsonObject { ["index"] = meta }.ToJsonString() + "\n" + EsDocument.Build(change.Record, change.Version, currentYear).ToJsonString() + "\n";
     }
 
-    private async Task SendBatchAsync(string index, List<(IndexChange Change, string Lines)> batch, CancellationToken cancellationToken)
+    private async Task<List<(IndexChange Change, string Error)>> SendBatchAsync(string index, List<(IndexChange Change, string Lines)> batch, CancellationToken cancellationToken)
     {
+        var refused = new List<(IndexChange Change, string Error)>();
         var remaining = batch;
         for (var attempt = 0; ; attempt++)
         {
             var body = string.Concat(remaining.Select(b => b.Lines));
             var response = await pipeline.RunAsync(token => client.BulkAsync(index, body, token), options, cancellationToken);
             var retry = new List<(IndexChange, string)>();
-            var failures = new List<string>();
             for (var i = 0; i < response.Items.Count; i++)
             {
                 var item = response.Items[i].Values.First();
@@ -144,23 +157,19 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
                 }
                 else
                 {
-                    failures.Add($"{item.Id}: {item.Status} {item.Error?.Type} {item.Error?.Reason}");
+                    refused.Add((remaining[i].Change, $"{item.Status} {item.Error?.Type}: {item.Error?.Reason}"));
                 }
-            }
-
-            if (failures.Count > 0)
-            {
-                throw new IndexWriteException($"{failures.Count} index write(s) failed: {string.Join("; ", failures.Take(10))}");
             }
 
             if (retry.Count == 0)
             {
-                return;
+                return refused;
             }
 
             if (attempt >= ItemRetries)
             {
-                throw new IndexWriteException($"{retry.Count} index write(s) were still refused as too many requests (429) after {ItemRetries} retries.");
+                refused.AddRange(retry.Select(r => (r.Item1, $"429: still refused as too many requests after {ItemRetries} retries")));
+                return refused;
             }
 
             await Task.Delay(options.RetryDelay * Math.Pow(2, attempt), clock, cancellationToken);
@@ -183,7 +192,13 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
             }
         }
 
-        await ApplyAsync(index, All().ToBlockingEnumerable(cancellationToken), cancellationToken);
+        var refused = await ApplyAsync(index, All().ToBlockingEnumerable(cancellationToken), cancellationToken);
+        if (refused.Count > 0)
+        {
+            // A rebuild is all or nothing: the alias stays on the old index, which the sync keeps current meanwhile.
+            throw new IndexWriteException($"{refused.Count} document(s) were refused while building {index}: {string.Join("; ", refused.Take(10).Select(r => $"{r.Change.CaseId}: {r.Error}"))}. The alias was not moved.");
+        }
+
         await pipeline.RunAsync(async token => { await client.RefreshAsync(index, token); return 0; }, options, cancellationToken);
         var indexed = await pipeline.RunAsync(token => client.CountAsync(index, token), options, cancellationToken);
         if (indexed != count)

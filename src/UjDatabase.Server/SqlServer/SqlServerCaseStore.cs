@@ -219,6 +219,31 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
         return await connection.QuerySingleAsync<OutboxLag>(new CommandDefinition(SqlServerStatements.OutboxLag, cancellationToken: cancellationToken));
     }
 
+    public async Task SetAsideAsync(IReadOnlyList<DeadLetter> letters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(letters);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var letter in letters)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(SqlServerStatements.SetAside, new { caseId = letter.CaseId, version = letter.Version, error = letter.Error }, cancellationToken: cancellationToken));
+        }
+    }
+
+    public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<DeadLetter>(new CommandDefinition(SqlServerStatements.DeadLetters, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<int> RetryDeadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var requeued = await connection.ExecuteScalarAsync<int>(new CommandDefinition(SqlServerStatements.RetryDead, transaction: transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return requeued;
+    }
+
     public async Task MarkProcessedAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(seqs);

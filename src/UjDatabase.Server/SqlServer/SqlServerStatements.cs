@@ -24,6 +24,9 @@ public static partial class SqlServerStatements
         ["mark_processed"] = ["seqs"],
         ["take_lease"] = ["name", "holder", "milliseconds"],
         ["outbox_lag"] = [],
+        ["set_aside"] = ["caseId", "version", "error"],
+        ["dead_letters"] = [],
+        ["retry_dead"] = [],
     };
 
     public static string StageCases { get; } = Load("stage_cases");
@@ -45,6 +48,12 @@ public static partial class SqlServerStatements
     public static string TakeLease { get; } = Load("take_lease");
 
     public static string OutboxLag { get; } = Load("outbox_lag");
+
+    public static string SetAside { get; } = Load("set_aside");
+
+    public static string DeadLetters { get; } = Load("dead_letters");
+
+    public static string RetryDead { get; } = Load("retry_dead");
 
     public static IEnumerable<string> Names => Parameters.Keys;
 

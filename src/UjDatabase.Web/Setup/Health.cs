@@ -7,11 +7,12 @@ namespace UjDatabase.Web.Setup;
 public sealed record HealthStatus(string Status);
 
 /// <summary>The answer of /health/ready: the store, the index, the outbox's lag and the sync.</summary>
-public sealed record ReadinessReport(string Status, string Store, string Index, long? OutboxPending, double? OldestPendingSeconds, int SyncFailuresInARow);
+public sealed record ReadinessReport(string Status, string Store, string Index, long? OutboxPending, double? OldestPendingSeconds, long? DeadLetters, int SyncFailuresInARow);
 
 /// <summary>
 /// Liveness (<c>/health/live</c>: the process answers) and readiness (<c>/health/ready</c>, and <c>/health</c>): 503
-/// when the store cannot be reached; "degraded" (200) when the index is down or the sync keeps failing, because case
+/// when the store cannot be reached; "degraded" (200) when the index is down, the sync keeps failing or changes the
+/// index refused wait aside (dead letters), because case
 /// pages still work; the outbox's lag in both cases. Details of a failure go to the log, not to the answer.
 /// </summary>
 public static class Health
@@ -58,9 +59,9 @@ public static class Health
         }
 
         var state = sync.Snapshot();
-        var status = store != "ok" ? "unavailable" : index != "ok" || state.FailuresInARow > 0 ? "degraded" : "ok";
+        var status = store != "ok" ? "unavailable" : index != "ok" || state.FailuresInARow > 0 || lag?.DeadLetters > 0 ? "degraded" : "ok";
         var age = lag?.OldestPending is { } oldest ? Math.Max(0, Math.Round((clock.GetUtcNow() - oldest).TotalSeconds, 1)) : (double?)null;
-        var report = new ReadinessReport(status, store, index, lag?.Pending, age, state.FailuresInARow);
+        var report = new ReadinessReport(status, store, index, lag?.Pending, age, lag?.DeadLetters, state.FailuresInARow);
         return store == "ok" ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

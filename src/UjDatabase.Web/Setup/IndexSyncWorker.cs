@@ -68,7 +68,12 @@ public sealed class IndexSyncWorker(ISearchIndexer indexer, StorageParts parts, 
         try
         {
             var lag = await parts.Source.LagAsync(stoppingToken);
-            status.Observed(lag.Pending, lag.OldestPending);
+            if (lag.DeadLetters > status.Snapshot().DeadLetters)
+            {
+                logger.LogError("{Count} change(s) the index refused are set aside (dead letters); 'ujdb verify' lists them, 'ujdb sync --retry-dead' retries them.", lag.DeadLetters);
+            }
+
+            status.Observed(lag);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

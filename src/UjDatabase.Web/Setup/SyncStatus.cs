@@ -6,15 +6,18 @@ public sealed class SyncStatus
     private readonly Lock guard = new();
     private long pending;
     private DateTimeOffset? oldestPending;
+    private long deadLetters;
     private string? lastError;
     private int failuresInARow;
 
-    public void Observed(long waiting, DateTimeOffset? oldest)
+    public void Observed(UjDatabase.Core.Storage.OutboxLag lag)
     {
+        ArgumentNullException.ThrowIfNull(lag);
         lock (guard)
         {
-            pending = waiting;
-            oldestPending = oldest;
+            pending = lag.Pending;
+            oldestPending = lag.OldestPending;
+            deadLetters = lag.DeadLetters;
         }
     }
 
@@ -37,11 +40,11 @@ public sealed class SyncStatus
         }
     }
 
-    public (long Pending, DateTimeOffset? OldestPending, int FailuresInARow, string? LastError) Snapshot()
+    public (long Pending, DateTimeOffset? OldestPending, long DeadLetters, int FailuresInARow, string? LastError) Snapshot()
     {
         lock (guard)
         {
-            return (pending, oldestPending, failuresInARow, lastError);
+            return (pending, oldestPending, deadLetters, failuresInARow, lastError);
         }
     }
 }

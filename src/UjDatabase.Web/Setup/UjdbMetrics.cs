@@ -7,7 +7,7 @@ namespace UjDatabase.Web.Setup;
 
 /// <summary>
 /// The app's own metrics (meter <c>UjDatabase</c>), served with ASP.NET Core's request metrics at <c>/metrics</c> in
-/// Prometheus's format: search latency by engine, the outbox's lag, changes indexed and sync errors.
+/// Prometheus's format: search latency by engine, the outbox's lag, dead letters, changes indexed and sync errors.
 /// </summary>
 public sealed class UjdbMetrics : IDisposable
 {
@@ -32,6 +32,7 @@ public sealed class UjdbMetrics : IDisposable
         indexed = meter.CreateCounter<long>("ujdb.sync.indexed", "{change}", "Changes from the outbox applied to the search index.");
         syncErrors = meter.CreateCounter<long>("ujdb.sync.errors", "{error}", "Passes of the index sync that failed (they are retried; nothing is lost).");
         meter.CreateObservableGauge("ujdb.outbox.pending", () => status.Snapshot().Pending, "{change}", "Changes in the store not yet applied to the search index.");
+        meter.CreateObservableGauge("ujdb.dead_letters", () => status.Snapshot().DeadLetters, "{change}", "Changes the search index refused, set aside until 'ujdb sync --retry-dead'.");
         meter.CreateObservableGauge(
             "ujdb.outbox.oldest_pending_age",
             () => status.Snapshot().OldestPending is { } oldest ? Math.Max(0, (clock.GetUtcNow() - oldest).TotalSeconds) : 0,
