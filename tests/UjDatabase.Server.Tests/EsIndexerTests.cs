@@ -120,6 +120,30 @@ public sealed class EsIndexerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_change_made_during_a_reindex_reaches_the_new_index_after_the_swap()
+    {
+        await store.UpsertAsync([SampleCases.Valid("a-case")]);
+        es.Answer(HttpStatusCode.OK, "{\"acknowledged\":true}")
+            .Answer(
+                HttpStatusCode.OK,
+                "{\"took\":1,\"errors\":false,\"items\":[{\"index\":{\"_id\":\"a-case\",\"status\":201}}]}",
+                () => store.UpsertAsync([SampleCases.Valid("a-case") with { Title = "Changed during the rebuild" }]).GetAwaiter().GetResult())
+            .Answer(HttpStatusCode.OK, "{\"_shards\":{\"total\":1,\"successful\":1,\"failed\":0}}")
+            .Answer(HttpStatusCode.OK, "{\"count\":1}")
+            .Answer(HttpStatusCode.OK, "{}")
+            .Answer(HttpStatusCode.OK, "{\"acknowledged\":true}")
+            .Answer(HttpStatusCode.OK, "{\"took\":1,\"errors\":false,\"items\":[{\"index\":{\"_id\":\"a-case\",\"status\":200}}]}");
+
+        await indexer.ReindexAsync();
+
+        var replay = es.Requests[^1];
+        Assert.Equal("/cases/_bulk", replay.Path);
+        var lines = replay.Body!.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal("a-case", lines[0]["index"]!["_id"]!.GetValue<string>());
+        Assert.Equal(2, lines[0]["index"]!["version"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task A_reindex_whose_count_is_short_does_not_move_the_alias()
     {
         await store.UpsertAsync([SampleCases.Valid("a-case"), SampleCases.Valid("b-case")]);

@@ -23,6 +23,17 @@ internal sealed class FakeElasticsearch : HttpMessageHandler
 
     public FakeElasticsearch AnswerWith(string name) => Answer(HttpStatusCode.OK, Response(name));
 
+    /// <summary>Answers the next request after doing something that happens meanwhile elsewhere (a write to the store).</summary>
+    public FakeElasticsearch Answer(HttpStatusCode status, string body, Action meanwhile)
+    {
+        answers.Enqueue(_ =>
+        {
+            meanwhile();
+            return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        });
+        return this;
+    }
+
     public FakeElasticsearch Refuse()
     {
         answers.Enqueue(_ => throw new HttpRequestException("Connection refused (localhost:9200)", new System.Net.Sockets.SocketException(111)));

@@ -181,6 +181,9 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
     public async Task<long> ReindexAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         var index = $"{EsClient.Alias}-{clock.GetUtcNow():yyyyMMddHHmmssfff}".ToLowerInvariant();
+        // Changes made from here on may reach only the old index (the sync keeps writing through the alias meanwhile):
+        // they are applied to the new one after the swap.
+        var from = await source.LastSeqAsync(cancellationToken);
         await pipeline.RunAsync(async token => { await client.CreateIndexAsync(index, IndexDefinition(), token); return 0; }, options, cancellationToken);
         long count = 0;
         async IAsyncEnumerable<IndexChange> All()
@@ -208,7 +211,37 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
 
         var previous = await pipeline.RunAsync(token => client.AliasTargetsAsync(EsClient.Alias, token), options, cancellationToken);
         await pipeline.RunAsync(async token => { await client.SwapAliasAsync(EsClient.Alias, index, previous, token); return 0; }, options, cancellationToken);
+        await ReplayAsync(from, cancellationToken);
         return count;
+    }
+
+    /// <summary>
+    /// Applies every change after an outbox position again, as the records now are, through the alias: external
+    /// versions make a change the index already holds a harmless 409.
+    /// </summary>
+    private async Task ReplayAsync(long from, CancellationToken cancellationToken)
+    {
+        for (var after = from; ;)
+        {
+            var rows = await source.ReadAfterAsync(after, 500, cancellationToken);
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            var ids = rows.Select(r => r.CaseId).Distinct(StringComparer.Ordinal).ToList();
+            var current = (await source.GetVersionedAsync(ids, cancellationToken)).ToDictionary(v => v.Record.Id, StringComparer.Ordinal);
+            var refused = await ApplyAsync(EsClient.Alias, ids.Select(id => current.TryGetValue(id, out var found)
+                ? new IndexChange(id, found.Version, found.Record)
+                : new IndexChange(id, rows.Where(r => r.CaseId == id).Max(r => r.Version), null)), cancellationToken);
+            if (refused.Count > 0)
+            {
+                var now = clock.GetUtcNow();
+                await source.SetAsideAsync(refused.Select(r => new DeadLetter(r.Change.CaseId, r.Change.Version, r.Error, now)).ToList(), cancellationToken);
+            }
+
+            after = rows[^1].Seq;
+        }
     }
 
     /// <summary>Compares every id and version of the store with the index (read through a point in time).</summary>
