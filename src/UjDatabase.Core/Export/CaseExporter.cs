@@ -66,6 +66,8 @@ public static class CaseExporter
 
                 return count;
             default:
+                // The Open XML writer is synchronous: it runs on a pool thread of its own, which waits on the records;
+                // the request's thread is not held.
                 return await Task.Run(() => WriteXlsx(output, records, context, cancellationToken), cancellationToken);
         }
     }

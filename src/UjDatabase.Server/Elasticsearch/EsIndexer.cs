@@ -87,13 +87,17 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
     /// Writes changes in bulk requests of at most <see cref="BatchCount"/> items and about <see cref="BatchBytes"/>;
     /// returns the changes Elasticsearch refused for good (an item error other than 409, or 429 after retries).
     /// </summary>
-    public async Task<IReadOnlyList<(IndexChange Change, string Error)>> ApplyAsync(string index, IEnumerable<IndexChange> changes, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<(IndexChange Change, string Error)>> ApplyAsync(string index, IEnumerable<IndexChange> changes, CancellationToken cancellationToken = default) =>
+        ApplyAsync(index, changes.ToAsyncEnumerable(), cancellationToken);
+
+    /// <summary>The same, for changes read from the store as they come (a rebuild), without blocking a thread on them.</summary>
+    public async Task<IReadOnlyList<(IndexChange Change, string Error)>> ApplyAsync(string index, IAsyncEnumerable<IndexChange> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var refused = new List<(IndexChange Change, string Error)>();
         var batch = new List<(IndexChange Change, string Lines)>();
         var bytes = 0;
-        foreach (var change in changes)
+        await foreach (var change in changes.WithCancellation(cancellationToken))
         {
             var lines = BulkLines(index, change, clock.GetUtcNow().Year);
             batch.Add((change, lines));
@@ -195,7 +199,7 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
             }
         }
 
-        var refused = await ApplyAsync(index, All().ToBlockingEnumerable(cancellationToken), cancellationToken);
+        var refused = await ApplyAsync(index, All(), cancellationToken);
         if (refused.Count > 0)
         {
             // A rebuild is all or nothing: the alias stays on the old index, which the sync keeps current meanwhile.
