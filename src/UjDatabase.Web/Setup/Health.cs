@@ -12,8 +12,8 @@ public sealed record ReadinessReport(string Status, string Store, string Index, 
 /// <summary>
 /// Liveness (<c>/health/live</c>: the process answers) and readiness (<c>/health/ready</c>, and <c>/health</c>): 503
 /// when the store cannot be reached; "degraded" (200) when the index is down, the sync keeps failing or changes the
-/// index refused wait aside (dead letters), because case
-/// pages still work; the outbox's lag in both cases. Details of a failure go to the log, not to the answer.
+/// index refused wait aside (dead letters), because case pages still work; the outbox's lag in every case. Details of
+/// a failure go to the log, not to the answer.
 /// </summary>
 public static class Health
 {
