@@ -1,5 +1,5 @@
 -- The search page (HTML) for the bench's query classes in turn, so that the load mixes browsing, filters and text.
-local paths = {
+paths = {
   "/search",
   "/search?forum=DE",
   "/search?forum=DE&crime=genocide&stage=trial",
