@@ -109,7 +109,7 @@ public static class Ujdb
             }
 
             using var profile = settings.Profile == StorageProfile.Server
-                ? ServerProfile.Create(ServerSettings.Resolve(environment))
+                ? ServerProfile.Create(ServerSettings.Resolve(environment), environment)
                 : EmbeddedProfile.Create(settings).Parts;
             var store = profile.Store;
             return args[0] switch

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using UjDatabase.Core.Storage;
 using UjDatabase.Server.Elasticsearch;
 using UjDatabase.Server.Resilience;
@@ -45,9 +46,14 @@ public sealed record ServerSettings(string SqlServerConnectionString, Uri Elasti
 /// <summary>The server profile's parts: SQL Server as the store of record, Elasticsearch as the index, Polly between.</summary>
 public static class ServerProfile
 {
-    public static StorageParts Create(ServerSettings settings, TimeProvider? clock = null)
+    /// <summary>The parts, with the index's resilience pipeline and settings from the composition root's services.</summary>
+    public static StorageParts Create(ServerSettings settings, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(services);
+        var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var options = services.GetRequiredService<IndexResilienceOptions>();
+        var pipeline = IndexPipelines.FromServices(services);
         var store = new SqlServerCaseStore(new SqlServerDatabase(settings.SqlServerConnectionString));
         // One client for the process; Polly's timeout bounds each attempt, so the HttpClient's own is off.
         var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -56,12 +62,18 @@ public static class ServerProfile
             Timeout = Timeout.InfiniteTimeSpan,
         };
         var client = new EsClient(http);
-        var options = new IndexResilienceOptions();
-        var pipeline = IndexPipelines.Idempotent(options, clock);
         return new StorageParts(
             store,
             store,
             new EsSearchEngine(client, store, pipeline, options),
-            new EsIndexer(client, store, pipeline, options, clock ?? TimeProvider.System));
+            new EsIndexer(client, store, pipeline, options, clock));
+    }
+
+    /// <summary>For a process without a host (ujdb): the same registration in a container of its own, let go with the parts.</summary>
+    public static StorageParts Create(ServerSettings settings, Func<string, string?> lookup)
+    {
+        var services = new ServiceCollection().AddIndexResilience(lookup).BuildServiceProvider();
+        var parts = Create(settings, services);
+        return parts with { Owned = [.. parts.Owned, services] };
     }
 }

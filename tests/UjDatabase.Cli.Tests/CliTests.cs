@@ -352,6 +352,24 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bad_resilience_setting_of_the_server_profile_exits_3_naming_it()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = new Dictionary<string, string?>
+        {
+            ["UJDB_PROFILE"] = "Server",
+            ["UJDB_SQLSERVER"] = ClosedSqlServer.ConnectionString(),
+            ["UJDB_ES_BREAK_FAILURE_RATIO"] = "150%",
+        };
+
+        var code = await Ujdb.RunAsync(["count"], output, error, key => environment.GetValueOrDefault(key));
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains("UJDB_ES_BREAK_FAILURE_RATIO", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_export_import_export_gives_identical_files()
     {
         var import = await RunAsync(["import", .. TestFiles.SeedFiles]);

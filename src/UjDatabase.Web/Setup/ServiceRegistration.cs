@@ -2,6 +2,7 @@ using UjDatabase.Core.Search;
 using UjDatabase.Core.Storage;
 using UjDatabase.Embedded;
 using UjDatabase.Server;
+using UjDatabase.Server.Resilience;
 
 namespace UjDatabase.Web.Setup;
 
@@ -18,8 +19,9 @@ public static class ServiceRegistration
         services.AddSingleton(_ => StorageSettings.Resolve(key => configuration[key]));
         // The one place in the web app that chooses the profile's parts.
         services.AddSingleton(sp => sp.GetRequiredService<StorageSettings>() is { Profile: StorageProfile.Server }
-            ? ServerProfile.Create(ServerSettings.Resolve(key => configuration[key]))
+            ? ServerProfile.Create(ServerSettings.Resolve(key => configuration[key]), sp)
             : EmbeddedProfile.Create(sp.GetRequiredService<StorageSettings>(), sp.GetRequiredService<TimeProvider>()).Parts);
+        services.AddIndexResilience(key => configuration[key]);
         services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Store);
         services.AddSingleton<ISearchEngine>(sp => new MeasuredSearchEngine(
             sp.GetRequiredService<StorageParts>().Engine,

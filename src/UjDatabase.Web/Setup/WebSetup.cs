@@ -31,7 +31,7 @@ public static class WebSetup
         builder.Services.AddSingleton<SyncStatus>();
         builder.Services.AddSingleton<UjdbMetrics>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(UjdbMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting")
+            .AddMeter(UjdbMetrics.MeterName, "Polly", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting")
             .AddPrometheusExporter());
         // No "Server: Kestrel" header: it tells an attacker what to try and a reader nothing.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
