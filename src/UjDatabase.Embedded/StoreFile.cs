@@ -28,6 +28,11 @@ public static class StoreFile
             throw new IOException($"There is no store at {database.Path} to back up.");
         }
 
+        if (Path.GetDirectoryName(target) is { } folder && !Directory.Exists(folder))
+        {
+            throw new IOException($"The backup cannot be written at {target}: the directory {folder} does not exist.");
+        }
+
         // Written beside the target and renamed at the end, so that a failed or killed backup leaves no file that looks whole.
         var partial = target + ".partial";
         File.Delete(partial);
@@ -36,7 +41,15 @@ public static class StoreFile
             using (var source = database.Open())
             using (var copy = new SqliteConnection(Connection(partial, SqliteOpenMode.ReadWriteCreate)))
             {
-                copy.Open();
+                try
+                {
+                    copy.Open();
+                }
+                catch (SqliteException ex)
+                {
+                    throw new IOException($"The backup cannot be written at {target} ({ex.Message}); choose a file in a directory this user can write.", ex);
+                }
+
                 source.BackupDatabase(copy);
                 // One self-contained file: no write-ahead log beside it.
                 copy.Execute("PRAGMA journal_mode = DELETE;");

@@ -254,6 +254,21 @@ public sealed class CliTests : IDisposable
         Assert.Equal(ExitCodes.Usage, (await RunAsync("sync", "--retry")).ExitCode);
     }
 
+    [Theory]
+    [InlineData("backup", "a\u0001b.sqlite", "not a usable file name")]
+    [InlineData("backup", "/proc/no-such-dir/b.sqlite", "cannot be written")]
+    [InlineData("sync", "--retry-dead --retry-dead", "once")]
+    public async Task Odd_backup_and_sync_arguments_get_a_clear_message_and_write_nothing(string command, string argument, string says)
+    {
+        Assert.Equal(ExitCodes.Ok, (await RunAsync(["import", .. TestFiles.SeedFiles])).ExitCode);
+
+        var run = await RunAsync([command, .. argument.Split(' ')]);
+
+        Assert.NotEqual(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains(says, run.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(directory.Path, "a*b.sqlite"));
+    }
+
     [Fact]
     public async Task A_backup_never_overwrites_a_file()
     {

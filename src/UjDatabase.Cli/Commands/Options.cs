@@ -62,6 +62,6 @@ public sealed class Options
 
     public string? Get(string name) => named.GetValueOrDefault(name);
 
-    /// <summary>Whether a FILE argument can name a file at all (not blank, no NUL, which the system refuses).</summary>
-    public static bool IsFileName(string value) => !string.IsNullOrWhiteSpace(value) && !value.Contains('\0', StringComparison.Ordinal);
+    /// <summary>Whether a FILE argument is a usable file name: not blank, and no control character (a NUL the system refuses, the others make files no one can type).</summary>
+    public static bool IsFileName(string value) => !string.IsNullOrWhiteSpace(value) && !value.Any(char.IsControl);
 }

@@ -16,7 +16,7 @@ public static class SyncCommand
         var retry = args is ["--retry-dead"];
         if (args.Length > 0 && !retry)
         {
-            return await console.UsageErrorAsync(args[0].StartsWith("--", StringComparison.Ordinal) ? $"unknown option '{args[0]}'" : "sync takes no arguments but --retry-dead");
+            return await console.UsageErrorAsync("sync takes no argument but --retry-dead, once");
         }
 
         await profile.Store.MigrateAsync();
