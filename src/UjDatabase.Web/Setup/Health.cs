@@ -31,8 +31,9 @@ public static class Health
             .Produces<ReadinessReport>(StatusCodes.Status200OK).Produces<ReadinessReport>(StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<IResult> ReadyAsync(StorageParts parts, ISearchEngine engine, SyncStatus sync, TimeProvider clock, ILogger<ReadinessReport> logger, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadyAsync(StorageParts parts, ISearchEngine engine, SyncStatus sync, TimeProvider clock, ILoggerFactory logs, CancellationToken cancellationToken)
     {
+        var logger = logs.CreateLogger(typeof(Health));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(CheckTimeout);
         OutboxLag? lag = null;
@@ -58,10 +59,10 @@ public static class Health
             index = "unavailable";
         }
 
-        var state = sync.Snapshot();
-        var status = store != "ok" ? "unavailable" : index != "ok" || state.FailuresInARow > 0 || lag?.DeadLetters > 0 ? "degraded" : "ok";
+        var failures = sync.FailuresInARow;
+        var status = store != "ok" ? "unavailable" : index != "ok" || failures > 0 || lag?.DeadLetters > 0 ? "degraded" : "ok";
         var age = lag?.OldestPending is { } oldest ? Math.Max(0, Math.Round((clock.GetUtcNow() - oldest).TotalSeconds, 1)) : (double?)null;
-        var report = new ReadinessReport(status, store, index, lag?.Pending, age, lag?.DeadLetters, state.FailuresInARow);
+        var report = new ReadinessReport(status, store, index, lag?.Pending, age, lag?.DeadLetters, failures);
         return store == "ok" ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

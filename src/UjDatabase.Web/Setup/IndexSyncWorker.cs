@@ -14,43 +14,53 @@ public sealed record SyncSettings(TimeSpan Interval);
 /// </summary>
 public sealed class IndexSyncWorker(ISearchIndexer indexer, StorageParts parts, SyncSettings settings, SyncStatus status, UjdbMetrics metrics, ILogger<IndexSyncWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan LagEvery = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How often the lag is read while the sync drains a backlog (each read counts the pending rows) and while it is
+    /// idle (an idle sync passes four times a second; the answer rarely changes). It is also read after a failed pass
+    /// and when a backlog has just been drained.
+    /// </summary>
+    private static readonly TimeSpan LagWhileBusy = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan LagWhileIdle = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var failures = 0;
         var sinceLag = Stopwatch.StartNew();
+        var wasBusy = false;
         await ObserveLagAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
+            var applied = -1;
             try
             {
-                var applied = await indexer.SyncAsync(cancellationToken: stoppingToken);
-                failures = 0;
+                applied = await indexer.SyncAsync(cancellationToken: stoppingToken);
                 status.Succeeded();
                 if (applied > 0)
                 {
                     metrics.Indexed(applied);
-                    if (sinceLag.Elapsed >= LagEvery)
-                    {
-                        // A long catch-up still reports its progress.
-                        await ObserveLagAsync(stoppingToken);
-                        sinceLag.Restart();
-                    }
-
-                    continue;
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                failures++;
-                status.Failed(ex);
                 metrics.SyncFailed();
-                logger.LogWarning(ex, "Index sync failed ({Failures} in a row); retrying.", failures);
+                logger.LogWarning(ex, "Index sync failed ({Failures} in a row); retrying.", status.Failed());
             }
 
-            await ObserveLagAsync(stoppingToken);
-            sinceLag.Restart();
+            var busy = applied > 0;
+            if (applied < 0 || (wasBusy && !busy) || sinceLag.Elapsed >= (busy ? LagWhileBusy : LagWhileIdle))
+            {
+                await ObserveLagAsync(stoppingToken);
+                sinceLag.Restart();
+            }
+
+            wasBusy = busy;
+            if (busy)
+            {
+                // More may be waiting: the next batch at once.
+                continue;
+            }
+
+            var failures = status.FailuresInARow;
             var pause = failures == 0 ? settings.Interval : TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, failures)));
             try
             {
@@ -68,7 +78,7 @@ public sealed class IndexSyncWorker(ISearchIndexer indexer, StorageParts parts, 
         try
         {
             var lag = await parts.Source.LagAsync(stoppingToken);
-            if (lag.DeadLetters > status.Snapshot().DeadLetters)
+            if (lag.DeadLetters > status.Lag.DeadLetters)
             {
                 logger.LogError("{Count} change(s) the index refused are set aside (dead letters); 'ujdb verify' lists them, 'ujdb sync --retry-dead' retries them.", lag.DeadLetters);
             }
@@ -77,7 +87,7 @@ public sealed class IndexSyncWorker(ISearchIndexer indexer, StorageParts parts, 
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The store is unreachable: the sync's own failure says so; the gauge keeps its last value.
+            // The store is unreachable: the sync's own failure says so; the gauges keep their last values.
             logger.LogDebug(ex, "Could not read the outbox's lag.");
         }
     }

@@ -1,23 +1,44 @@
+using UjDatabase.Core.Storage;
+
 namespace UjDatabase.Web.Setup;
 
 /// <summary>What the index sync worker last saw, for the health check and the metrics; written by the worker only.</summary>
 public sealed class SyncStatus
 {
     private readonly Lock guard = new();
-    private long pending;
-    private DateTimeOffset? oldestPending;
-    private long deadLetters;
-    private string? lastError;
+    private OutboxLag lag = new(0, null);
     private int failuresInARow;
 
-    public void Observed(UjDatabase.Core.Storage.OutboxLag lag)
+    /// <summary>Failed passes since the last one that succeeded.</summary>
+    public int FailuresInARow
     {
-        ArgumentNullException.ThrowIfNull(lag);
+        get
+        {
+            lock (guard)
+            {
+                return failuresInARow;
+            }
+        }
+    }
+
+    /// <summary>The outbox's lag as the worker last read it.</summary>
+    public OutboxLag Lag
+    {
+        get
+        {
+            lock (guard)
+            {
+                return lag;
+            }
+        }
+    }
+
+    public void Observed(OutboxLag current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
         lock (guard)
         {
-            pending = lag.Pending;
-            oldestPending = lag.OldestPending;
-            deadLetters = lag.DeadLetters;
+            lag = current;
         }
     }
 
@@ -26,25 +47,15 @@ public sealed class SyncStatus
         lock (guard)
         {
             failuresInARow = 0;
-            lastError = null;
         }
     }
 
-    public void Failed(Exception error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        lock (guard)
-        {
-            failuresInARow++;
-            lastError = $"{error.GetType().Name}: {error.Message}";
-        }
-    }
-
-    public (long Pending, DateTimeOffset? OldestPending, long DeadLetters, int FailuresInARow, string? LastError) Snapshot()
+    /// <summary>Counts a failed pass; returns how many failed in a row.</summary>
+    public int Failed()
     {
         lock (guard)
         {
-            return (pending, oldestPending, deadLetters, failuresInARow, lastError);
+            return ++failuresInARow;
         }
     }
 }

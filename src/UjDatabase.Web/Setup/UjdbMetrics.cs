@@ -31,11 +31,11 @@ public sealed class UjdbMetrics : IDisposable
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
         indexed = meter.CreateCounter<long>("ujdb.sync.indexed", "{change}", "Changes from the outbox applied to the search index.");
         syncErrors = meter.CreateCounter<long>("ujdb.sync.errors", "{error}", "Passes of the index sync that failed (they are retried; nothing is lost).");
-        meter.CreateObservableGauge("ujdb.outbox.pending", () => status.Snapshot().Pending, "{change}", "Changes in the store not yet applied to the search index.");
-        meter.CreateObservableGauge("ujdb.dead_letters", () => status.Snapshot().DeadLetters, "{change}", "Changes the search index refused, set aside until 'ujdb sync --retry-dead'.");
+        meter.CreateObservableGauge("ujdb.outbox.pending", () => status.Lag.Pending, "{change}", "Changes in the store not yet applied to the search index.");
+        meter.CreateObservableGauge("ujdb.dead_letters", () => status.Lag.DeadLetters, "{change}", "Changes the search index refused, set aside until 'ujdb sync --retry-dead'.");
         meter.CreateObservableGauge(
             "ujdb.outbox.oldest_pending_age",
-            () => status.Snapshot().OldestPending is { } oldest ? Math.Max(0, (clock.GetUtcNow() - oldest).TotalSeconds) : 0,
+            () => status.Lag.OldestPending is { } oldest ? Math.Max(0, (clock.GetUtcNow() - oldest).TotalSeconds) : 0,
             "s",
             "How long the oldest change not yet indexed has been waiting.");
     }
@@ -52,33 +52,26 @@ public sealed class UjdbMetrics : IDisposable
 /// <summary>The configured search engine, timed: every answer records its latency under the engine's name.</summary>
 public sealed class MeasuredSearchEngine(ISearchEngine engine, string name, UjdbMetrics metrics) : ISearchEngine
 {
-    public async Task<SearchResult> SearchAsync(CaseQuery query, CancellationToken cancellationToken = default)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            return await engine.SearchAsync(query, cancellationToken);
-        }
-        finally
-        {
-            metrics.Searched(name, Stopwatch.GetElapsedTime(started));
-        }
-    }
+    public Task<SearchResult> SearchAsync(CaseQuery query, CancellationToken cancellationToken = default) =>
+        TimedAsync(() => engine.SearchAsync(query, cancellationToken));
 
-    public async Task<long> CountAsync(CaseQuery query, CancellationToken cancellationToken = default)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            return await engine.CountAsync(query, cancellationToken);
-        }
-        finally
-        {
-            metrics.Searched(name, Stopwatch.GetElapsedTime(started));
-        }
-    }
+    public Task<long> CountAsync(CaseQuery query, CancellationToken cancellationToken = default) =>
+        TimedAsync(() => engine.CountAsync(query, cancellationToken));
 
     public IAsyncEnumerable<UjDatabase.Core.Cases.CaseRecord> StreamAsync(CaseQuery query, CancellationToken cancellationToken = default) => engine.StreamAsync(query, cancellationToken);
 
     public IAsyncEnumerable<IRecordFacts> FactsAsync(CaseQuery query, IReadOnlyCollection<MeasureInYear>? anyOf = null, CancellationToken cancellationToken = default) => engine.FactsAsync(query, anyOf, cancellationToken);
+
+    private async Task<T> TimedAsync<T>(Func<Task<T>> call)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await call();
+        }
+        finally
+        {
+            metrics.Searched(name, Stopwatch.GetElapsedTime(started));
+        }
+    }
 }
