@@ -19,17 +19,6 @@ public static class RestoreCommand
         }
 
         var file = Path.GetFullPath(options.Positional[0]);
-        try
-        {
-            // Checked before anything else, so that a bad file changes nothing and says what is wrong with it.
-            StoreFile.Check(file);
-        }
-        catch (InvalidDataException ex)
-        {
-            await console.Error.WriteLineAsync($"ujdb: {ex.Message} Nothing was changed.");
-            return ExitCodes.InvalidData;
-        }
-
         // The index's write lock is held by whoever uses the data directory: the web app, or an import in progress.
         // Holding it here also keeps them out until the restore and the rebuild are done.
         if (!profile.Indexer.CanWrite)
@@ -38,14 +27,25 @@ public static class RestoreCommand
             return ExitCodes.Failure;
         }
 
-        var (records, kept) = StoreFile.Restore(profile.Database, file, clock);
-        if (kept is not null)
+        (long Records, string? Kept) restored;
+        try
         {
-            await console.Out.WriteLineAsync($"The previous store was kept as {kept}.");
+            // The file is checked before anything is changed, so that a bad one says what is wrong with it.
+            restored = StoreFile.Restore(profile.Database, file, clock);
+        }
+        catch (InvalidDataException ex)
+        {
+            await console.Error.WriteLineAsync($"ujdb: {ex.Message} Nothing was changed.");
+            return ExitCodes.InvalidData;
+        }
+
+        if (restored.Kept is not null)
+        {
+            await console.Out.WriteLineAsync($"The previous store was kept as {restored.Kept}.");
         }
 
         var indexed = await profile.Indexer.ReindexAsync(IndexCatchUp.Progress(console));
-        await console.Out.WriteLineAsync($"Restored {records} record(s) from {file}; search index rebuilt ({indexed} record(s)).");
+        await console.Out.WriteLineAsync($"Restored {restored.Records} record(s) from {file}; search index rebuilt ({indexed} record(s)).");
         return ExitCodes.Ok;
     }
 }

@@ -112,9 +112,11 @@ public sealed class LuceneIndexer : ISearchIndexer, IDisposable
         return pending.Count;
     }
 
-    /// <summary>A fault of one document (a term too long for Lucene, a value it cannot take), not of the index or the disk.</summary>
-    private static bool IsDocumentFault(Exception ex) =>
-        ex is ArgumentException or FormatException || (ex is InvalidOperationException && ex is not ObjectDisposedException);
+    /// <summary>
+    /// A fault of one document (Lucene refuses a term longer than it can hold, or a value it cannot take with an
+    /// ArgumentException), not of the index or the disk, which stop the sync and are retried.
+    /// </summary>
+    private static bool IsDocumentFault(Exception ex) => ex is ArgumentException;
 
     /// <summary>
     /// Marks the outbox rows the index already holds but the outbox still shows pending: left by a crash between the

@@ -66,21 +66,31 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
             return 0;
         }
 
-        var ids = pending.Select(p => p.CaseId).Distinct(StringComparer.Ordinal).ToList();
-        var current = (await source.GetVersionedAsync(ids, cancellationToken)).ToDictionary(v => v.Record.Id, StringComparer.Ordinal);
-        var changes = ids.Select(id => current.TryGetValue(id, out var found)
-            ? new IndexChange(id, found.Version, found.Record)
-            : new IndexChange(id, pending.Where(p => p.CaseId == id).Max(p => p.Version), null));
-        var refused = await ApplyAsync(EsClient.Alias, changes, cancellationToken);
+        var refused = await ApplyAsync(EsClient.Alias, await ChangesOfAsync(pending, cancellationToken), cancellationToken);
+        // Marked first: marking clears older dead letters of these records, and the new ones must stay.
         await source.MarkProcessedAsync(pending.Select(p => p.Seq).ToList(), cancellationToken);
+        await SetAsideAsync(refused, cancellationToken);
+        return pending.Count;
+    }
+
+    /// <summary>The outbox rows' records as they now are (a record gone since: a delete at its last version).</summary>
+    private async Task<IReadOnlyList<IndexChange>> ChangesOfAsync(IReadOnlyList<OutboxItem> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(p => p.CaseId).Distinct(StringComparer.Ordinal).ToList();
+        var current = (await source.GetVersionedAsync(ids, cancellationToken)).ToDictionary(v => v.Record.Id, StringComparer.Ordinal);
+        return ids.Select(id => current.TryGetValue(id, out var found)
+            ? new IndexChange(id, found.Version, found.Record)
+            : new IndexChange(id, rows.Where(p => p.CaseId == id).Max(p => p.Version), null)).ToList();
+    }
+
+    /// <summary>One bad document must not hold back every later change: it waits aside, with its error, for a retry.</summary>
+    private async Task SetAsideAsync(IReadOnlyList<(IndexChange Change, string Error)> refused, CancellationToken cancellationToken)
+    {
         if (refused.Count > 0)
         {
-            // One bad document must not hold back every later change: it waits aside, with its error, for a retry.
             var now = clock.GetUtcNow();
             await source.SetAsideAsync(refused.Select(r => new DeadLetter(r.Change.CaseId, r.Change.Version, r.Error, now)).ToList(), cancellationToken);
         }
-
-        return pending.Count;
     }
 
     /// <summary>
@@ -233,17 +243,7 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
                 return;
             }
 
-            var ids = rows.Select(r => r.CaseId).Distinct(StringComparer.Ordinal).ToList();
-            var current = (await source.GetVersionedAsync(ids, cancellationToken)).ToDictionary(v => v.Record.Id, StringComparer.Ordinal);
-            var refused = await ApplyAsync(EsClient.Alias, ids.Select(id => current.TryGetValue(id, out var found)
-                ? new IndexChange(id, found.Version, found.Record)
-                : new IndexChange(id, rows.Where(r => r.CaseId == id).Max(r => r.Version), null)), cancellationToken);
-            if (refused.Count > 0)
-            {
-                var now = clock.GetUtcNow();
-                await source.SetAsideAsync(refused.Select(r => new DeadLetter(r.Change.CaseId, r.Change.Version, r.Error, now)).ToList(), cancellationToken);
-            }
-
+            await SetAsideAsync(await ApplyAsync(EsClient.Alias, await ChangesOfAsync(rows, cancellationToken), cancellationToken), cancellationToken);
             after = rows[^1].Seq;
         }
     }
