@@ -48,7 +48,8 @@ public static class SvgChart
 
     private static string Bars(StatisticsTable table, List<TableRow> rows, int allRows)
     {
-        const int labelWidth = 230;
+        // Wide enough for the longest label shown (32 characters at 13 px, e.g. "Sexual and gender-based violence").
+        const int labelWidth = 250;
         const int rowHeight = 26;
         var top = 44;
         var height = top + (rows.Count * rowHeight) + 40;
