@@ -93,13 +93,13 @@ public static class StatisticsCalculator
         var shared = request.Unit == CountUnit.Cases && record.CaseKey >= 0;
         var first = request.By.Count > 0 ? request.By[0] : null;
         var second = request.By.Count > 1 ? request.By[1] : null;
+        // In charges, a cell can hold fewer charges than its record has (a topic's cell only those naming it), so each
+        // total counts its own charges: the total is the search's count even where rows add up to less.
+        var ownTotals = request.Unit == CountUnit.Charges;
         foreach (var year in YearsCounted(request, record, currentYear, scratch))
         {
             var rows = first is null ? TotalOnly : Values(request.Query, record, first, year);
             var columns = second is null ? TotalOnly : Values(request.Query, record, second, year);
-            // In charges, a cell can hold fewer charges than its record has (a topic's cell only those naming it), so
-            // each total counts its own charges: the total is the search's count even where rows add up to less.
-            var ownTotals = request.Unit == CountUnit.Charges;
             foreach (var row in rows)
             {
                 foreach (var column in columns)
