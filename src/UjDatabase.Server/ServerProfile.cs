@@ -55,13 +55,8 @@ public static class ServerProfile
         var options = services.GetRequiredService<IndexResilienceOptions>();
         var pipeline = IndexPipelines.FromServices(services);
         var store = new SqlServerCaseStore(new SqlServerDatabase(settings.SqlServerConnectionString));
-        // One client for the process; Polly's timeout bounds each attempt, so the HttpClient's own is off.
-        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        {
-            BaseAddress = settings.ElasticsearchUrl,
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        var client = new EsClient(http);
+        // One client for the process: it keeps its connections pooled.
+        var client = EsCalls.CreateClient(settings.ElasticsearchUrl);
         return new StorageParts(
             store,
             store,

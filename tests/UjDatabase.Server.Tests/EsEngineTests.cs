@@ -20,10 +20,9 @@ public class EsEngineTests
     private static (EsSearchEngine Engine, FakeElasticsearch Es) Engine(IndexResilienceOptions? options = null)
     {
         var es = new FakeElasticsearch();
-        var client = new EsClient(new HttpClient(es) { BaseAddress = new Uri("http://es.test:9200/") });
         var store = new InMemoryStore(SampleCases.Valid("raslan-koblenz"), SampleCases.Valid("al-gharib-koblenz"));
         var resilience = options ?? Fast;
-        return (new EsSearchEngine(client, store, IndexPipelines.Idempotent(resilience), resilience), es);
+        return (new EsSearchEngine(es.Client, store, IndexPipelines.Idempotent(resilience), resilience), es);
     }
 
     private static CaseQuery Query(string queryString) => CaseQueryParser.Parse(queryString).Query;
@@ -48,7 +47,7 @@ public class EsEngineTests
         Assert.True(presence.Values[0].Selected);
         Assert.Equal([("2019", 2L), ("2022", 1L)], result.EventYears.Select(y => (y.Value, y.Count)));
         Assert.Null(result.Notice);
-        Assert.Equal((HttpMethod.Post, "/cases/_search"), (es.Requests[0].Method, es.Requests[0].Path));
+        Assert.Equal(("POST", "/cases/_search?typed_keys=true"), (es.Requests[0].Method, es.Requests[0].Path));
     }
 
     [Theory]
@@ -80,10 +79,45 @@ public class EsEngineTests
     }
 
     [Fact]
+    public async Task An_attempt_that_gets_no_answer_is_abandoned_after_its_timeout_and_retried()
+    {
+        var (engine, es) = Engine(Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(200) });
+        es.Hang().AnswerWith("search-ok.json");
+
+        var result = await engine.SearchAsync(Query(string.Empty));
+
+        Assert.Equal(2, result.Total);
+        Assert.Equal(2, es.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_search_that_never_gets_an_answer_is_reported_as_taking_too_long()
+    {
+        var (engine, es) = Engine(Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(100) });
+        es.Hang().Hang().Hang();
+
+        var error = await Assert.ThrowsAsync<SearchUnavailableException>(() => engine.SearchAsync(Query(string.Empty)));
+
+        Assert.Contains("took too long", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, es.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_search_the_caller_gives_up_is_cancelled_not_reported_as_an_error()
+    {
+        var (engine, es) = Engine();
+        es.Hang();
+        using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.SearchAsync(Query(string.Empty), caller.Token));
+        Assert.Single(es.Requests);
+    }
+
+    [Fact]
     public async Task When_retries_run_out_the_index_is_reported_unavailable()
     {
         var (engine, es) = Engine();
-        es.Always = _ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent(FakeElasticsearch.Response("error-503.json")) };
+        es.Always = (HttpStatusCode.ServiceUnavailable, FakeElasticsearch.Response("error-503.json"));
 
         var error = await Assert.ThrowsAsync<SearchUnavailableException>(() => engine.SearchAsync(Query(string.Empty)));
 
@@ -119,7 +153,7 @@ public class EsEngineTests
     {
         var options = Fast with { Retries = 1, MinimumThroughput = 2, FailureRatio = 0.5, BreakDuration = TimeSpan.FromMinutes(1) };
         var (engine, es) = Engine(options);
-        es.Always = _ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("{}") };
+        es.Always = (HttpStatusCode.ServiceUnavailable, "{}");
 
         await Assert.ThrowsAsync<SearchUnavailableException>(() => engine.SearchAsync(Query(string.Empty)));
         var calls = es.Requests.Count;
@@ -146,6 +180,28 @@ public class EsEngineTests
         Assert.Equal(["/cases/_pit?keep_alive=2m", "/_search", "/_pit"], es.Requests.Select(r => r.Path));
         Assert.Contains("\"pit-abc\"", es.Requests[1].Body, StringComparison.Ordinal);
         Assert.Contains("\"pit-abc2\"", es.Requests[2].Body, StringComparison.Ordinal);
-        Assert.Equal(HttpMethod.Delete, es.Requests[2].Method);
+        Assert.Equal("DELETE", es.Requests[2].Method);
+    }
+
+    [Fact]
+    public async Task A_point_in_time_that_does_not_close_is_given_up_after_one_attempts_time()
+    {
+        var (engine, es) = Engine(Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(300) });
+        es.AnswerWith("pit-open.json").AnswerWith("stream-page-last.json").Hang();
+
+        var ids = new List<string>();
+        var scan = Task.Run(async () =>
+        {
+            await foreach (var record in engine.StreamAsync(Query("forum=DE")))
+            {
+                ids.Add(record.Id);
+            }
+        });
+
+        // Bounded here, so that a scan that waits for ever fails this test instead of hanging the run.
+        Assert.Same(scan, await Task.WhenAny(scan, Task.Delay(TimeSpan.FromSeconds(20))));
+        await scan;
+        Assert.Equal(["raslan-koblenz"], ids);
+        Assert.Equal("/_pit", es.Requests[^1].Path);
     }
 }

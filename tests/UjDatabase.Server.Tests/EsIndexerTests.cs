@@ -23,8 +23,7 @@ public sealed class EsIndexerTests : IDisposable
         var database = new SqliteDatabase(directory.File("ujdb.sqlite"));
         database.Migrate();
         store = new SqliteCaseStore(database);
-        var client = new EsClient(new HttpClient(es) { BaseAddress = new Uri("http://es.test:9200/") });
-        indexer = new EsIndexer(client, store, IndexPipelines.Idempotent(Fast), Fast, TimeProvider.System);
+        indexer = new EsIndexer(es.Client, store, IndexPipelines.Idempotent(Fast), Fast, TimeProvider.System);
     }
 
     public void Dispose() => directory.Dispose();
@@ -109,10 +108,10 @@ public sealed class EsIndexerTests : IDisposable
 
         Assert.Equal(2, await indexer.ReindexAsync());
 
-        var paths = es.Requests.Select(r => (r.Method.Method, r.Path.Split('?')[0])).ToList();
+        var paths = es.Requests.Select(r => (r.Method, r.Path.Split('?')[0])).ToList();
         var index = paths[0].Item2.TrimStart('/');
         Assert.StartsWith("cases-", index, StringComparison.Ordinal);
-        Assert.Equal([("PUT", "/" + index), ("POST", $"/{index}/_bulk"), ("POST", $"/{index}/_refresh"), ("GET", $"/{index}/_count"), ("GET", "/_alias/cases"), ("POST", "/_aliases")], paths);
+        Assert.Equal([("PUT", "/" + index), ("POST", $"/{index}/_bulk"), ("POST", $"/{index}/_refresh"), ("POST", $"/{index}/_count"), ("GET", "/_alias/cases"), ("POST", "/_aliases")], paths);
         Assert.Equal(EsIndexer.IndexDefinition().ToJsonString(), JsonNode.Parse(es.Requests[0].Body!)!.ToJsonString());
         var actions = JsonNode.Parse(es.Requests[^1].Body!)!["actions"]!.AsArray();
         Assert.Equal("cases-20260101000000000", actions[0]!["remove"]!["index"]!.GetValue<string>());

@@ -1,14 +1,19 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using UjDatabase.Core.Search;
 using UjDatabase.Server.Elasticsearch;
+using UjDatabase.Server.Resilience;
 using UjDatabase.Tests;
 
 namespace UjDatabase.Server.Tests;
 
-/// <summary>Every request body the adapter builds, compared with a reviewed golden file.</summary>
+/// <summary>
+/// Every request body the adapter sends, as the official client put it on the wire (read back from its
+/// <c>ApiCallDetails.RequestBodyInBytes</c>), compared with a reviewed golden file.
+/// </summary>
 public class EsRequestTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private static readonly IndexResilienceOptions Options = new() { AttemptTimeout = TimeSpan.FromSeconds(5), RetryDelay = TimeSpan.FromMilliseconds(1), MinimumThroughput = 100 };
 
     private static CaseQuery Query(string queryString)
     {
@@ -17,33 +22,62 @@ public class EsRequestTests
         return parsed.Query;
     }
 
+    private static EsSearchEngine Engine(FakeElasticsearch es) =>
+        new(es.Client, new InMemoryStore(SampleCases.Valid("raslan-koblenz")), IndexPipelines.Idempotent(Options), Options);
+
+    private static JsonNode Sent(string? body) => JsonNode.Parse(body ?? throw new InvalidOperationException("The request had no body."))!;
+
     [Theory]
     [InlineData("search-all.json", "")]
     [InlineData("search-text.json", "q=Rasslan%20koblenz")]
     [InlineData("search-phrase-prefix.json", "q=%22Branch%20251%22%20simbi*&sort=name")]
     [InlineData("search-facets.json", "forum=DE&forum=FR&territory=_missing&crime=genocide&charge_stage=convicted&page=3&size=10")]
     [InlineData("search-events-measure.json", "event=verdict_first_instance&from=2019&to=2022&measure=convicted&year=2021&sort=date")]
-    public void Search_requests_match_their_golden_files(string golden, string queryString)
+    public async Task Search_requests_match_their_golden_files(string golden, string queryString)
     {
-        Golden.AssertJson(golden, EsQueryBuilder.Search(Query(queryString), Timeout));
+        var es = new FakeElasticsearch().AnswerWith("search-ok.json");
+
+        await Engine(es).SearchAsync(Query(queryString));
+
+        Assert.Equal("/cases/_search?typed_keys=true", es.Requests.Single().Path);
+        Golden.AssertJson(golden, Sent(es.Requests.Single().Body));
     }
 
     [Fact]
-    public void A_stream_page_uses_the_point_in_time_and_search_after()
+    public async Task A_stream_page_uses_the_point_in_time_and_search_after()
     {
-        var body = EsQueryBuilder.StreamPage(Query("forum=DE"), "pit-123", new JsonArray("anwar r", "raslan-koblenz"), 500, Timeout);
+        var page = FakeElasticsearch.Response("stream-page-last.json").Replace("\"hits\": [", "\"hits\": [{\"_id\": \"raslan-koblenz\", \"sort\": [\"anwar r\", \"raslan-koblenz\"]},", StringComparison.Ordinal);
+        var es = new FakeElasticsearch().AnswerWith("pit-open.json").Answer(HttpStatusCode.OK, page).AnswerWith("stream-page-last.json").Answer(HttpStatusCode.OK, "{\"succeeded\":true,\"num_freed\":1}");
+        const int pageSize = 2;
 
-        Golden.AssertJson("stream-page.json", body);
+        await foreach (var _ in EsScan.PagesAsync<NoSource>(es.Client, IndexPipelines.Idempotent(Options), Options, (pit, after) => EsQueryBuilder.StreamPage(Query("forum=DE"), pit, after, pageSize, Options.AttemptTimeout), pageSize, CancellationToken.None))
+        {
+        }
+
+        Assert.Equal(["/cases/_pit?keep_alive=2m", "/_search", "/_search", "/_pit"], es.Requests.Select(r => r.Path));
+        Golden.AssertJson("stream-page.json", Sent(es.Requests[2].Body));
     }
 
     [Fact]
-    public void Bulk_lines_carry_the_store_version_as_an_external_version()
+    public async Task Bulk_lines_carry_the_store_version_as_an_external_version()
     {
+        var es = new FakeElasticsearch().Answer(HttpStatusCode.OK, "{\"took\":1,\"errors\":false,\"items\":[{\"index\":{\"_id\":\"raslan-koblenz\",\"status\":201}},{\"delete\":{\"_id\":\"gone-case\",\"status\":200}}]}");
+        using var directory = new TempDirectory();
+        var database = new UjDatabase.Embedded.SqliteDatabase(directory.File("ujdb.sqlite"));
+        database.Migrate();
+        var indexer = new EsIndexer(es.Client, new UjDatabase.Embedded.SqliteCaseStore(database), IndexPipelines.Idempotent(Options), Options, new FixedYear(2026));
         var record = SampleCases.Valid();
-        var lines = EsIndexer.BulkLines("cases", new IndexChange(record.Id, 42, record), 2026)
-            + EsIndexer.BulkLines("cases", new IndexChange("gone-case", 43, null), 2026);
 
-        Golden.AssertText("bulk.ndjson", lines);
+        await indexer.ApplyAsync("cases", [new IndexChange(record.Id, 42, record), new IndexChange("gone-case", 43, null)]);
+
+        Assert.Equal("/cases/_bulk", es.Requests.Single().Path);
+        Golden.AssertText("bulk.ndjson", es.Requests.Single().Body!);
+    }
+
+    /// <summary>A clock in 2026, so that a document's year measures do not move with the day the tests run.</summary>
+    private sealed class FixedYear(int year) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(year, 6, 1, 0, 0, 0, TimeSpan.Zero);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
-using System.Net;
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.IndexManagement;
 using UjDatabase.Core.Search;
 using UjDatabase.Core.Storage;
 using UjDatabase.Embedded;
@@ -31,7 +31,7 @@ public sealed class EsSearchContractTests : SearchEngineContract
     private sealed class EsBackend : ISearchBackend
     {
         private readonly TempDirectory directory = new();
-        private readonly HttpClient http;
+        private readonly ElasticsearchClient client;
 
         public EsBackend(Uri server)
         {
@@ -39,11 +39,10 @@ public sealed class EsSearchContractTests : SearchEngineContract
             database.Migrate();
             var store = new SqliteCaseStore(database);
             Store = store;
-            http = new HttpClient { BaseAddress = server };
-            var client = new EsClient(http);
+            client = EsCalls.CreateClient(server);
             var options = new IndexResilienceOptions();
             var pipeline = IndexPipelines.Idempotent(options);
-            Indexer = new RefreshingIndexer(new EsIndexer(client, store, pipeline, options, TimeProvider.System), http);
+            Indexer = new RefreshingIndexer(new EsIndexer(client, store, pipeline, options, TimeProvider.System), client);
             Engine = new EsSearchEngine(client, store, pipeline, options);
         }
 
@@ -56,26 +55,31 @@ public sealed class EsSearchContractTests : SearchEngineContract
         public async Task TamperAsync(string id)
         {
             // Rewrite the document with a lower external version than the store's: verify must notice.
-            var body = new JsonObject { ["script"] = new JsonObject { ["source"] = "ctx._source.version = ctx._source.version - 1" }, ["query"] = new JsonObject { ["ids"] = new JsonObject { ["values"] = new JsonArray(id) } } };
-            using var response = await http.PostAsync($"{EsClient.Alias}/_update_by_query?refresh=true", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var response = await client.UpdateByQueryAsync(new UpdateByQueryRequest(EsCalls.Alias)
+            {
+                Script = new Script { Source = "ctx._source.version = ctx._source.version - 1" },
+                Query = new Elastic.Clients.Elasticsearch.QueryDsl.IdsQuery { Values = new Ids([id]) },
+                Refresh = true,
+            });
+            Assert.True(response.IsValidResponse, response.DebugInformation);
+            Assert.Equal(1, response.Updated);
         }
 
         public ValueTask DisposeAsync()
         {
-            http.Dispose();
             directory.Dispose();
             return ValueTask.CompletedTask;
         }
     }
 
     /// <summary>Makes writes visible to the next search at once, as the contract expects of a synced index.</summary>
-    private sealed class RefreshingIndexer(EsIndexer inner, HttpClient http) : ISearchIndexer
+    private sealed class RefreshingIndexer(EsIndexer inner, ElasticsearchClient client) : ISearchIndexer
     {
         public async Task<int> SyncAsync(int batchSize = 500, CancellationToken cancellationToken = default)
         {
             var applied = await inner.SyncAsync(batchSize, cancellationToken);
-            using var _ = await http.PostAsync($"{EsClient.Alias}/_refresh", null, cancellationToken);
+            var refreshed = await client.Indices.RefreshAsync(new RefreshRequest(EsCalls.Alias), cancellationToken);
+            Assert.True(refreshed.IsValidResponse, refreshed.DebugInformation);
             return applied;
         }
 

@@ -1,10 +1,13 @@
+using UjDatabase.Core.Search;
 using UjDatabase.Core.Storage;
+using UjDatabase.Server.Elasticsearch;
+using UjDatabase.Server.Resilience;
 using UjDatabase.Server.SqlServer;
 using UjDatabase.Tests;
 
 namespace UjDatabase.Server.Tests;
 
-/// <summary>SqlClient opened for real, against a port where nothing listens: the failure is a message, not a crash.</summary>
+/// <summary>SqlClient and the Elasticsearch client for real, against a port where nothing listens: the failure is a message, not a crash.</summary>
 public sealed class UnreachableServerTests
 {
     [Fact]
@@ -25,6 +28,19 @@ public sealed class UnreachableServerTests
         var store = new SqlServerCaseStore(new SqlServerDatabase(ClosedSqlServer.ConnectionString()));
 
         await Assert.ThrowsAsync<StoreUnavailableException>(() => store.MigrateAsync());
+    }
+
+    [Fact]
+    public async Task Searching_an_elasticsearch_address_where_nothing_listens_is_search_unavailable_after_the_retries()
+    {
+        var options = new IndexResilienceOptions { Retries = 1, RetryDelay = TimeSpan.FromMilliseconds(1), MinimumThroughput = 100 };
+        var client = EsCalls.CreateClient(new Uri($"http://127.0.0.1:{ClosedSqlServer.Port()}/"));
+        var engine = new EsSearchEngine(client, new InMemoryStore(), IndexPipelines.Idempotent(options), options);
+
+        var error = await Assert.ThrowsAsync<SearchUnavailableException>(() => engine.SearchAsync(CaseQueryParser.Parse(string.Empty).Query));
+
+        Assert.Contains("could not be reached", error.Message, StringComparison.Ordinal);
+        Assert.Null(error.Status);
     }
 
     [Theory]

@@ -1,8 +1,9 @@
-using System.Globalization;
 using System.Reflection;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Core.Bulk;
+using Elastic.Clients.Elasticsearch.IndexManagement;
+using Elastic.Transport;
 using Polly;
 using UjDatabase.Core.Search;
 using UjDatabase.Core.Storage;
@@ -27,9 +28,9 @@ public sealed class IndexWriteException(string message) : Exception(message)
 /// <summary>
 /// Keeps Elasticsearch in step with the store. Every write carries the store's version as an external version, so a
 /// stale or replayed write is refused by Elasticsearch itself (409, which is success here). Bulk items that fail with
-/// 429 are retried; any other item error fails the batch, and its outbox rows stay pending.
+/// 429 are retried; any other item error sets that one record aside as a dead letter and the rest goes on.
 /// </summary>
-public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePipeline pipeline, IndexResilienceOptions options, TimeProvider clock) : ISearchIndexer
+public sealed class EsIndexer(ElasticsearchClient client, IIndexSource source, ResiliencePipeline pipeline, IndexResilienceOptions options, TimeProvider clock) : ISearchIndexer
 {
     public const int BatchCount = 500;
     public const int BatchBytes = 5 * 1024 * 1024;
@@ -39,8 +40,7 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
     /// <summary>On a cluster with no <c>cases</c> alias yet, builds the first index from the store.</summary>
     public async Task EnsureReadyAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
-        var targets = await pipeline.RunAsync(token => client.AliasTargetsAsync(EsClient.Alias, token), options, cancellationToken);
-        if (targets.Count == 0)
+        if ((await AliasTargetsAsync(cancellationToken)).Count == 0)
         {
             await ReindexAsync(progress, cancellationToken);
         }
@@ -66,7 +66,7 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
             return 0;
         }
 
-        var refused = await ApplyAsync(EsClient.Alias, await ChangesOfAsync(pending, cancellationToken), cancellationToken);
+        var refused = await ApplyAsync(EsCalls.Alias, await ChangesOfAsync(pending, cancellationToken), cancellationToken);
         // Marked first: marking clears older dead letters of these records, and the new ones must stay.
         await source.MarkProcessedAsync(pending.Select(p => p.Seq).ToList(), cancellationToken);
         await SetAsideAsync(refused, cancellationToken);
@@ -105,13 +105,13 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
     {
         ArgumentNullException.ThrowIfNull(changes);
         var refused = new List<(IndexChange Change, string Error)>();
-        var batch = new List<(IndexChange Change, string Lines)>();
+        var batch = new List<(IndexChange Change, BulkOperation Operation)>();
         var bytes = 0;
         await foreach (var change in changes.WithCancellation(cancellationToken))
         {
-            var lines = BulkLines(index, change, clock.GetUtcNow().Year);
-            batch.Add((change, lines));
-            bytes += Encoding.UTF8.GetByteCount(lines);
+            var (operation, size) = Operation(change, clock.GetUtcNow().Year);
+            batch.Add((change, operation));
+            bytes += size;
             if (batch.Count >= BatchCount || bytes >= BatchBytes)
             {
                 refused.AddRange(await SendBatchAsync(index, batch, cancellationToken));
@@ -128,38 +128,41 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
         return refused;
     }
 
-    /// <summary>The NDJSON action and document of one change (two lines for an index action, one for a delete).</summary>
-    public static string BulkLines(string index, IndexChange change, int currentYear)
+    /// <summary>The bulk operation of one change, with the store's version as an external version, and about how many bytes it sends.</summary>
+    public static (BulkOperation Operation, int Bytes) Operation(IndexChange change, int currentYear)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var meta = new JsonObject
-        {
-            ["_index"] = index,
-            ["_id"] = change.CaseId,
-            ["version"] = change.Version,
-            ["version_type"] = "external",
-        };
         if (change.Record is null)
         {
-            return new JsonObject { ["delete"] = meta }.ToJsonString() + "\n";
+            return (new BulkDeleteOperation(change.CaseId) { Version = change.Version, VersionType = VersionType.External }, 100);
         }
 
-        return new JsonObject { ["index"] = meta }.ToJsonString() + "\n" + EsDocument.Build(change.Record, change.Version, currentYear).ToJsonString() + "\n";
+        var document = EsDocument.Build(change.Record, change.Version, currentYear);
+        // Measured once here (the client serialises it again) so that a batch stays near BatchBytes.
+        var size = System.Text.Encoding.UTF8.GetByteCount(document.ToJsonString()) + 100;
+        return (new BulkIndexOperation<JsonObject>(document) { Id = change.CaseId, Version = change.Version, VersionType = VersionType.External }, size);
     }
 
-    private async Task<List<(IndexChange Change, string Error)>> SendBatchAsync(string index, List<(IndexChange Change, string Lines)> batch, CancellationToken cancellationToken)
+    private async Task<List<(IndexChange Change, string Error)>> SendBatchAsync(string index, List<(IndexChange Change, BulkOperation Operation)> batch, CancellationToken cancellationToken)
     {
         var refused = new List<(IndexChange Change, string Error)>();
         var remaining = batch;
         for (var attempt = 0; ; attempt++)
         {
-            var body = string.Concat(remaining.Select(b => b.Lines));
-            var response = await pipeline.RunAsync(token => client.BulkAsync(index, body, token), options, cancellationToken);
-            var retry = new List<(IndexChange, string)>();
-            for (var i = 0; i < response.Items.Count; i++)
+            var request = new BulkRequest(index) { Operations = [.. remaining.Select(b => b.Operation)] };
+            // Item errors make the client call the whole response invalid; only a failed request as such is one here.
+            var response = await pipeline.RunAsync(
+                async token =>
+                {
+                    var answer = await EsCalls.InvokeAsync(t => client.BulkAsync(request, t), "a bulk write", token);
+                    return answer.ApiCallDetails.HasSuccessfulStatusCode && answer.Items.Count == remaining.Count ? answer : throw EsCalls.Failure(answer, "a bulk write");
+                },
+                options,
+                cancellationToken);
+            var retry = new List<(IndexChange, BulkOperation)>();
+            foreach (var (item, sent) in response.Items.Zip(remaining))
             {
-                var item = response.Items[i].Values.First();
-                if (item.Status is >= 200 and < 300 || item.Status == 409 || (item.Status == 404 && remaining[i].Change.Record is null))
+                if (item.Status is >= 200 and < 300 || item.Status == 409 || (item.Status == 404 && sent.Change.Record is null))
                 {
                     // Done, stale (the index holds this version or a newer one), or already gone.
                     continue;
@@ -167,11 +170,11 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
 
                 if (item.Status == 429)
                 {
-                    retry.Add(remaining[i]);
+                    retry.Add(sent);
                 }
                 else
                 {
-                    refused.Add((remaining[i].Change, $"{item.Status} {item.Error?.Type}: {item.Error?.Reason}"));
+                    refused.Add((sent.Change, $"{item.Status} {item.Error?.Type}: {item.Error?.Reason}"));
                 }
             }
 
@@ -194,11 +197,11 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
     /// <summary>Builds a new index from the store, checks its count, and swaps the alias to it in one request; the old index stays for rollback.</summary>
     public async Task<long> ReindexAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
-        var index = $"{EsClient.Alias}-{clock.GetUtcNow():yyyyMMddHHmmssfff}".ToLowerInvariant();
+        var index = $"{EsCalls.Alias}-{clock.GetUtcNow():yyyyMMddHHmmssfff}".ToLowerInvariant();
         // Changes made from here on may reach only the old index (the sync keeps writing through the alias meanwhile):
         // they are applied to the new one after the swap.
         var from = await source.LastSeqAsync(cancellationToken);
-        await pipeline.RunAsync(async token => { await client.CreateIndexAsync(index, IndexDefinition(), token); return 0; }, options, cancellationToken);
+        await CreateIndexAsync(index, cancellationToken);
         long count = 0;
         async IAsyncEnumerable<IndexChange> All()
         {
@@ -216,15 +219,14 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
             throw new IndexWriteException($"{refused.Count} document(s) were refused while building {index}: {string.Join("; ", refused.Take(10).Select(r => $"{r.Change.CaseId}: {r.Error}"))}. The alias was not moved.");
         }
 
-        await pipeline.RunAsync(async token => { await client.RefreshAsync(index, token); return 0; }, options, cancellationToken);
-        var indexed = await pipeline.RunAsync(token => client.CountAsync(index, token), options, cancellationToken);
+        await pipeline.CallAsync(options, "refreshing the new index", token => client.Indices.RefreshAsync(new RefreshRequest(index), token), cancellationToken);
+        var indexed = (await pipeline.CallAsync(options, "counting the new index", token => client.CountAsync(new CountRequest(index), token), cancellationToken)).Count;
         if (indexed != count)
         {
             throw new IndexWriteException($"The new index {index} holds {indexed} documents but the store has {count}; the alias was not moved.");
         }
 
-        var previous = await pipeline.RunAsync(token => client.AliasTargetsAsync(EsClient.Alias, token), options, cancellationToken);
-        await pipeline.RunAsync(async token => { await client.SwapAliasAsync(EsClient.Alias, index, previous, token); return 0; }, options, cancellationToken);
+        await SwapAliasAsync(index, await AliasTargetsAsync(cancellationToken), cancellationToken);
         await ReplayAsync(from, cancellationToken);
         return count;
     }
@@ -243,7 +245,7 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
                 return;
             }
 
-            await SetAsideAsync(await ApplyAsync(EsClient.Alias, await ChangesOfAsync(rows, cancellationToken), cancellationToken), cancellationToken);
+            await SetAsideAsync(await ApplyAsync(EsCalls.Alias, await ChangesOfAsync(rows, cancellationToken), cancellationToken), cancellationToken);
             after = rows[^1].Seq;
         }
     }
@@ -258,29 +260,22 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
         }
 
         var index = new Dictionary<string, long>(StringComparer.Ordinal);
-        JsonObject Page(string pit, JsonArray? after)
-        {
-            var body = new JsonObject
+        SearchRequest Page(string pit, IReadOnlyCollection<FieldValue>? after) => EsQueryBuilder.Paged(
+            new SearchRequest
             {
-                ["size"] = VerifyPageSize,
-                ["_source"] = new JsonArray("version"),
-                ["pit"] = new JsonObject { ["id"] = pit, ["keep_alive"] = "2m" },
-                ["sort"] = new JsonArray(new JsonObject { ["id"] = "asc" }),
-                ["track_total_hits"] = false,
-            };
-            if (after is not null)
-            {
-                body["search_after"] = after;
-            }
+                Size = VerifyPageSize,
+                Source = new Elastic.Clients.Elasticsearch.Core.Search.SourceFilter { Includes = "version" },
+                Sort = [EsQueryBuilder.Ascending("id")],
+                TrackTotalHits = false,
+            },
+            pit,
+            after);
 
-            return body;
-        }
-
-        await foreach (var hits in EsScan.PagesAsync(client, pipeline, options, Page, VerifyPageSize, cancellationToken))
+        await foreach (var hits in EsScan.PagesAsync<VersionOnly>(client, pipeline, options, Page, VerifyPageSize, cancellationToken))
         {
             foreach (var hit in hits)
             {
-                index[hit.Id] = hit.Source!.Value.GetProperty("version").GetInt64();
+                index[hit.Id!] = hit.Source?.Version ?? -1;
             }
         }
 
@@ -301,6 +296,38 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
         return differences;
     }
 
+    /// <summary>The indices the alias points at now (none when the alias does not exist yet).</summary>
+    private async Task<IReadOnlyList<string>> AliasTargetsAsync(CancellationToken cancellationToken)
+    {
+        var response = await pipeline.RunAsync(
+            async token =>
+            {
+                var answer = await EsCalls.InvokeAsync(t => client.Indices.GetAliasAsync(new GetAliasRequest((Names)EsCalls.Alias), t), "reading the alias", token);
+                return answer.IsValidResponse || answer.ApiCallDetails.HttpStatusCode == 404 ? answer : throw EsCalls.Failure(answer, "reading the alias");
+            },
+            options,
+            cancellationToken);
+        return response.IsValidResponse && response.Aliases is { } aliases ? [.. aliases.Keys] : [];
+    }
+
+    /// <summary>Points the alias at <paramref name="index"/> and away from every other index, in one atomic request.</summary>
+    private Task<UpdateAliasesResponse> SwapAliasAsync(string index, IReadOnlyList<string> previous, CancellationToken cancellationToken)
+    {
+        var actions = previous.Where(p => p != index)
+            .Select(old => (IndexUpdateAliasesAction)new RemoveAction { Index = old, Alias = EsCalls.Alias })
+            .Append(new AddAction { Index = index, Alias = EsCalls.Alias })
+            .ToList();
+        return pipeline.CallAsync(options, "moving the alias", token => client.Indices.UpdateAliasesAsync(new UpdateAliasesRequest { Actions = actions }, token), cancellationToken);
+    }
+
+    /// <summary>Creates an index with the settings and mappings of index-mappings/, sent as they are written there.</summary>
+    private Task<CreateIndexResponse> CreateIndexAsync(string index, CancellationToken cancellationToken) =>
+        pipeline.CallAsync(
+            options,
+            "creating the new index",
+            token => client.Transport.PutAsync<CreateIndexResponse>(index, PostData.String(IndexDefinition().ToJsonString()), token),
+            cancellationToken);
+
     /// <summary>The settings and mappings of index-mappings/, as one create-index body.</summary>
     public static JsonObject IndexDefinition()
     {
@@ -313,4 +340,7 @@ public sealed class EsIndexer(EsClient client, IIndexSource source, ResiliencePi
 
         return new JsonObject { ["settings"] = Read("cases.settings.json"), ["mappings"] = Read("cases.mappings.json") };
     }
+
+    /// <summary>The one source field a verification reads.</summary>
+    private sealed record VersionOnly(long Version);
 }

@@ -1,13 +1,19 @@
-using System.Text.Json.Nodes;
+using System.Globalization;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
+using Elastic.Clients.Elasticsearch.Core.Search;
+using Elastic.Clients.Elasticsearch.QueryDsl;
 using UjDatabase.Core.Search;
 using UjDatabase.Core.Statistics;
+using EsSortOrder = Elastic.Clients.Elasticsearch.SortOrder;
+using SortOrder = UjDatabase.Core.Search.SortOrder;
 
 namespace UjDatabase.Server.Elasticsearch;
 
 /// <summary>
-/// Turns a <see cref="CaseQuery"/> into an Elasticsearch search body. The text and the measure go in the query; facet
-/// and event selections go in the <c>post_filter</c>, and every facet is an aggregation filtered by all selections
-/// but its own, so counts are drill-sideways exactly as in the embedded engine.
+/// Turns a <see cref="CaseQuery"/> into the client's typed search request. The text and the measure go in the query;
+/// facet and event selections go in the <c>post_filter</c>, and every facet is an aggregation filtered by all
+/// selections but its own, so counts are drill-sideways exactly as in the embedded engine.
 /// </summary>
 public static class EsQueryBuilder
 {
@@ -16,117 +22,108 @@ public static class EsQueryBuilder
 
     public const string EventFilter = "event";
 
-    private static readonly string[] TextFields = SearchFields.All.Select(f => f.Boost == 1f ? f.Name : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{f.Name}^{f.Boost}")).ToArray();
+    /// <summary>How long a point in time stays open between two pages of a scan.</summary>
+    public const string KeepAlive = "2m";
 
-    private static readonly string[] HighlightFields = SearchFields.All.Select(f => f.Name).ToArray();
+    private static readonly string[] TextFields = SearchFields.All.Select(f => f.Boost == 1f ? f.Name : string.Create(CultureInfo.InvariantCulture, $"{f.Name}^{f.Boost}")).ToArray();
 
-    public static JsonObject Search(CaseQuery query, TimeSpan timeout)
+    public static SearchRequest Search(CaseQuery query, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var body = Base(query, timeout);
-        body["from"] = (query.Page - 1) * query.Size;
-        body["size"] = query.Size;
-        body["track_total_hits"] = true;
-        body["aggs"] = Aggregations(query);
-        body["highlight"] = new JsonObject
+        var request = Base(new SearchRequest(EsCalls.Alias), query, timeout);
+        request.From = (query.Page - 1) * query.Size;
+        request.Size = query.Size;
+        request.TrackTotalHits = true;
+        request.Aggregations = Aggregations(query);
+        request.Highlight = new Highlight
         {
-            ["encoder"] = "html",
-            ["pre_tags"] = new JsonArray("<mark>"),
-            ["post_tags"] = new JsonArray("</mark>"),
-            ["number_of_fragments"] = 1,
-            ["fragment_size"] = 160,
-            ["fields"] = new JsonObject(HighlightFields.Select(f => KeyValuePair.Create(f, (JsonNode?)new JsonObject()))),
+            Encoder = HighlighterEncoder.Html,
+            PreTags = ["<mark>"],
+            PostTags = ["</mark>"],
+            NumberOfFragments = 1,
+            FragmentSize = 160,
+            Fields = SearchFields.All.Select(f => KeyValuePair.Create((Field)f.Name, new HighlightField())).ToList(),
         };
-        return body;
+        return request;
     }
 
-    /// <summary>One page of a streamed export: point-in-time, search_after, no aggregations.</summary>
-    public static JsonObject StreamPage(CaseQuery query, string pitId, JsonArray? searchAfter, int size, TimeSpan timeout)
+    /// <summary>One page of a streamed export: point in time, search_after, no aggregations.</summary>
+    public static SearchRequest StreamPage(CaseQuery query, string pitId, IReadOnlyCollection<FieldValue>? searchAfter, int size, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var body = Base(query, timeout);
-        body["size"] = size;
-        body["track_total_hits"] = false;
-        body["pit"] = new JsonObject { ["id"] = pitId, ["keep_alive"] = "2m" };
-        if (searchAfter is not null)
-        {
-            body["search_after"] = searchAfter;
-        }
-
-        return body;
+        var request = Base(new SearchRequest(), query, timeout);
+        request.Size = size;
+        request.TrackTotalHits = false;
+        return Paged(request, pitId, searchAfter);
     }
 
-    private static JsonObject Base(CaseQuery query, TimeSpan timeout) => new()
+    /// <summary>Points a request at a point in time (which names the index) and continues after the last page's sort values.</summary>
+    public static SearchRequest Paged(SearchRequest request, string pitId, IReadOnlyCollection<FieldValue>? searchAfter)
     {
-        ["timeout"] = $"{(long)timeout.TotalMilliseconds}ms",
-        ["_source"] = false,
-        ["query"] = MainQuery(query, QueryText.Parse(query.Text)),
-        ["post_filter"] = Filter(query, except: null),
-        ["sort"] = Sort(query),
-    };
+        ArgumentNullException.ThrowIfNull(request);
+        request.Pit = new PointInTimeReference(pitId) { KeepAlive = KeepAlive };
+        request.SearchAfter = searchAfter?.ToList();
+        return request;
+    }
 
-    private static JsonObject MainQuery(CaseQuery query, QueryText text)
+    private static SearchRequest Base(SearchRequest request, CaseQuery query, TimeSpan timeout)
     {
-        var filter = new JsonArray(Term("published", true));
+        request.Timeout = string.Create(CultureInfo.InvariantCulture, $"{(long)timeout.TotalMilliseconds}ms");
+        request.Source = new SourceConfig(false);
+        request.Query = MainQuery(query, QueryText.Parse(query.Text));
+        request.PostFilter = Filter(query, except: null);
+        request.Sort = Sort(query);
+        return request;
+    }
+
+    private static Query MainQuery(CaseQuery query, QueryText text)
+    {
+        var filter = new List<Query> { new TermQuery("published", true) };
         if (query.Measure is { } measure && measure != Measure.Records)
         {
             var field = $"measure_years.{MeasureRules.Code(measure)}";
-            filter.Add(query.Year is { } year ? Term(field, year) : new JsonObject { ["exists"] = new JsonObject { ["field"] = field } });
+            filter.Add(query.Year is { } year ? new TermQuery(field, year) : new ExistsQuery(field));
         }
 
-        var boolQuery = new JsonObject { ["filter"] = filter };
+        var boolQuery = new BoolQuery { Filter = filter };
         if (!text.IsEmpty)
         {
-            var must = new JsonArray();
-            foreach (var clause in text.Required)
-            {
-                must.Add(AnyOf(clause.Alternatives.Select(TermClause)));
-            }
-
-            if (text.Required.Count == 0)
-            {
-                must.Add(new JsonObject { ["match_all"] = new JsonObject() });
-            }
-
-            boolQuery["must"] = must;
+            boolQuery.Must = text.Required.Count == 0
+                ? [new MatchAllQuery()]
+                : text.Required.Select(clause => AnyOf(clause.Alternatives.Select(TermClause))).ToList();
             if (text.Excluded.Count > 0)
             {
-                boolQuery["must_not"] = new JsonArray(text.Excluded.Select(t => (JsonNode?)ExactClause(t)).ToArray());
+                boolQuery.MustNot = text.Excluded.Select(ExactClause).ToList();
             }
 
-            var should = new JsonArray();
+            var should = new List<Query>();
             if (text.Required.Count > 0)
             {
                 // Every term matched exactly: such records always rank above records found only by a similar name.
-                should.Add(new JsonObject
+                should.Add(new ConstantScoreQuery(new BoolQuery { Must = text.Required.Select(c => AnyOf(c.Alternatives.Select(ExactClause))).ToList() })
                 {
-                    ["constant_score"] = new JsonObject
-                    {
-                        ["filter"] = new JsonObject { ["bool"] = new JsonObject { ["must"] = new JsonArray(text.Required.Select(c => (JsonNode?)AnyOf(c.Alternatives.Select(ExactClause))).ToArray()) } },
-                        ["boost"] = SearchFields.ExactBonus,
-                    },
+                    Boost = SearchFields.ExactBonus,
                 });
             }
 
             if (text.AdjacentWords is not null)
             {
                 // Relevance alone ignores proximity: the words standing together as typed rank first.
-                should.Add(MultiMatch(string.Join(' ', text.Required.Select(c => c.Alternatives[0].Raw)), "phrase", boost: SearchFields.AdjacencyBonus));
+                should.Add(MultiMatch(string.Join(' ', text.Required.Select(c => c.Alternatives[0].Raw)), TextQueryType.Phrase, boost: SearchFields.AdjacencyBonus));
             }
 
             if (should.Count > 0)
             {
-                boolQuery["should"] = should;
+                boolQuery.Should = should;
             }
         }
 
-        return new JsonObject { ["bool"] = boolQuery };
+        return boolQuery;
     }
 
-    private static JsonObject AnyOf(IEnumerable<JsonObject> clauses) =>
-        new() { ["bool"] = new JsonObject { ["should"] = new JsonArray(clauses.Select(c => (JsonNode?)c).ToArray()), ["minimum_should_match"] = 1 } };
+    private static Query AnyOf(IEnumerable<Query> clauses) => new BoolQuery { Should = clauses.ToList(), MinimumShouldMatch = 1 };
 
-    private static JsonObject TermClause(QueryTerm term)
+    private static Query TermClause(QueryTerm term)
     {
         if (term.Kind != TermKind.Word)
         {
@@ -134,60 +131,29 @@ public static class EsQueryBuilder
         }
 
         var token = term.Tokens[0];
-        var should = new JsonArray
-        {
+        return AnyOf(
+        [
             ExactClause(term),
-            new JsonObject
-            {
-                ["match"] = new JsonObject
-                {
-                    ["names.skeleton"] = new JsonObject { ["query"] = NameMatcher.Skeleton(token), ["fuzziness"] = "AUTO", ["boost"] = SearchFields.FuzzyWeight, ["_name"] = "fuzzy" },
-                },
-            },
-            new JsonObject
-            {
-                ["wildcard"] = new JsonObject
-                {
-                    ["names.compact"] = new JsonObject { ["value"] = $"*{token}*", ["case_insensitive"] = true, ["boost"] = SearchFields.FuzzyWeight, ["_name"] = "fuzzy" },
-                },
-            },
-        };
-        return new JsonObject { ["bool"] = new JsonObject { ["should"] = should, ["minimum_should_match"] = 1 } };
+            new MatchQuery("names.skeleton", NameMatcher.Skeleton(token)) { Fuzziness = new Fuzziness("AUTO"), Boost = SearchFields.FuzzyWeight, QueryName = "fuzzy" },
+            new WildcardQuery("names.compact") { Value = $"*{token}*", CaseInsensitive = true, Boost = SearchFields.FuzzyWeight, QueryName = "fuzzy" },
+        ]);
     }
 
-    private static JsonObject ExactClause(QueryTerm term) => term.Kind switch
+    private static Query ExactClause(QueryTerm term) => term.Kind switch
     {
-        TermKind.Phrase => MultiMatch(term.Raw, "phrase", name: ExactName),
-        TermKind.Prefix => MultiMatch(term.Raw, "phrase_prefix", name: ExactName),
-        _ => MultiMatch(term.Raw, "best_fields", name: ExactName),
+        TermKind.Phrase => MultiMatch(term.Raw, TextQueryType.Phrase, name: ExactName),
+        TermKind.Prefix => MultiMatch(term.Raw, TextQueryType.PhrasePrefix, name: ExactName),
+        _ => MultiMatch(term.Raw, TextQueryType.BestFields, name: ExactName),
     };
 
-    private static JsonObject MultiMatch(string text, string type, string? name = null, double? boost = null)
-    {
-        var match = new JsonObject
-        {
-            ["query"] = text,
-            ["type"] = type,
-            ["fields"] = new JsonArray(TextFields.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),
-        };
-        if (name is not null)
-        {
-            match["_name"] = name;
-        }
-
-        if (boost is not null)
-        {
-            match["boost"] = boost;
-        }
-
-        return new JsonObject { ["multi_match"] = match };
-    }
+    private static Query MultiMatch(string text, TextQueryType type, string? name = null, float? boost = null) =>
+        new MultiMatchQuery(text) { Type = type, Fields = TextFields, QueryName = name, Boost = boost };
 
     /// <summary>Every facet and event selection except <paramref name="except"/> (a facet name, or <see cref="EventFilter"/>).</summary>
-    public static JsonObject Filter(CaseQuery query, string? except)
+    public static Query Filter(CaseQuery query, string? except)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var filters = new JsonArray();
+        var filters = new List<Query>();
         foreach (var facet in FacetCatalogue.All)
         {
             if (facet.Name == except || facet == FacetCatalogue.Crime || facet == FacetCatalogue.ChargeStage)
@@ -212,11 +178,11 @@ public static class EsQueryBuilder
             filters.Add(Nested("events", EventClauses(query)));
         }
 
-        return new JsonObject { ["bool"] = new JsonObject { ["filter"] = filters } };
+        return new BoolQuery { Filter = filters };
     }
 
     /// <summary>Crime and charge stage match within one charge; "not recorded" in either means no charge at all.</summary>
-    private static JsonObject? ChargeFilter(CaseQuery query, string? except)
+    private static Query? ChargeFilter(CaseQuery query, string? except)
     {
         var crimes = except == FacetCatalogue.Crime.Name ? [] : query.Selected(FacetCatalogue.Crime.Name);
         var stages = except == FacetCatalogue.ChargeStage.Name ? [] : query.Selected(FacetCatalogue.ChargeStage.Name);
@@ -229,10 +195,10 @@ public static class EsQueryBuilder
         // selected stages; a half that selects only "not recorded" lets no charge match.
         var realCrimes = crimes.Where(c => c != FacetCatalogue.Missing).ToList();
         var realStages = stages.Where(s => s != FacetCatalogue.Missing).ToList();
-        var options = new JsonArray();
+        var options = new List<Query>();
         if ((crimes.Count == 0 || realCrimes.Count > 0) && (stages.Count == 0 || realStages.Count > 0))
         {
-            var within = new JsonArray();
+            var within = new List<Query>();
             if (realCrimes.Count > 0)
             {
                 within.Add(Terms("charges.crime", realCrimes));
@@ -248,85 +214,81 @@ public static class EsQueryBuilder
 
         if (crimes.Contains(FacetCatalogue.Missing) || stages.Contains(FacetCatalogue.Missing))
         {
-            options.Add(new JsonObject { ["bool"] = new JsonObject { ["must_not"] = new JsonArray(Nested("charges", new JsonArray(new JsonObject { ["exists"] = new JsonObject { ["field"] = "charges.crime" } }))) } });
+            options.Add(new BoolQuery { MustNot = [Nested("charges", [new ExistsQuery("charges.crime")])] });
         }
 
-        return new JsonObject { ["bool"] = new JsonObject { ["should"] = options, ["minimum_should_match"] = 1 } };
+        return AnyOf(options);
     }
 
-    private static JsonArray EventClauses(CaseQuery query)
+    private static List<Query> EventClauses(CaseQuery query)
     {
-        var clauses = new JsonArray();
+        var clauses = new List<Query>();
         if (query.EventType is not null)
         {
-            clauses.Add(Term("events.type", query.EventType));
+            clauses.Add(new TermQuery("events.type", query.EventType));
         }
 
         if (query.FromYear is not null || query.ToYear is not null)
         {
-            var range = new JsonObject();
-            if (query.FromYear is { } from)
-            {
-                range["gte"] = from;
-            }
-
-            if (query.ToYear is { } to)
-            {
-                range["lte"] = to;
-            }
-
-            clauses.Add(new JsonObject { ["range"] = new JsonObject { ["events.year"] = range } });
+            clauses.Add(new NumberRangeQuery("events.year") { Gte = query.FromYear, Lte = query.ToYear });
         }
 
         return clauses;
     }
 
-    private static JsonObject Aggregations(CaseQuery query)
+    private static Dictionary<string, Aggregation> Aggregations(CaseQuery query)
     {
-        var aggs = new JsonObject();
+        var aggs = new Dictionary<string, Aggregation>(StringComparer.Ordinal);
         foreach (var facet in FacetCatalogue.All)
         {
-            var inner = new JsonObject { ["missing"] = new JsonObject { ["missing"] = new JsonObject { ["field"] = facet.Name } } };
+            var inner = new Dictionary<string, Aggregation>(StringComparer.Ordinal)
+            {
+                ["missing"] = new MissingAggregation { Field = facet.Name },
+            };
             if (facet == FacetCatalogue.Crime || facet == FacetCatalogue.ChargeStage)
             {
                 // Count records per crime (or stage) among the charges the other half of the pair keeps.
                 var (field, otherField, other) = facet == FacetCatalogue.Crime
                     ? ("charges.crime", "charges.stage", query.Selected(FacetCatalogue.ChargeStage.Name))
                     : ("charges.stage", "charges.crime", query.Selected(FacetCatalogue.Crime.Name));
-                var keep = other.Any(v => v != FacetCatalogue.Missing) ? Terms(otherField, other.Where(v => v != FacetCatalogue.Missing)) : new JsonObject { ["match_all"] = new JsonObject() };
-                inner["charges"] = new JsonObject
+                var keep = other.Any(v => v != FacetCatalogue.Missing) ? Terms(otherField, other.Where(v => v != FacetCatalogue.Missing)) : new MatchAllQuery();
+                inner["charges"] = new Aggregation
                 {
-                    ["nested"] = new JsonObject { ["path"] = "charges" },
-                    ["aggs"] = new JsonObject
+                    Nested = new NestedAggregation { Path = "charges" },
+                    Aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal)
                     {
-                        ["kept"] = new JsonObject
+                        ["kept"] = new Aggregation
                         {
-                            ["filter"] = keep,
-                            ["aggs"] = new JsonObject { ["values"] = TermsWithRecords(field, 100) },
+                            Filter = keep,
+                            Aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal) { ["values"] = TermsWithRecords(field, 100) },
                         },
                     },
                 };
             }
             else
             {
-                inner["values"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = facet.Name, ["size"] = 500 } };
+                inner["values"] = new TermsAggregation { Field = facet.Name, Size = 500 };
             }
 
-            aggs[facet.Name] = new JsonObject { ["filter"] = Filter(query, except: facet.Name), ["aggs"] = inner };
+            aggs[facet.Name] = new Aggregation { Filter = Filter(query, except: facet.Name), Aggregations = inner };
         }
 
-        var typed = query.EventType is null ? new JsonObject { ["match_all"] = new JsonObject() } : Term("events.type", query.EventType);
-        aggs["event_years"] = new JsonObject
+        Query typed = query.EventType is null ? new MatchAllQuery() : new TermQuery("events.type", query.EventType);
+        aggs["event_years"] = new Aggregation
         {
-            ["filter"] = Filter(query, except: EventFilter),
-            ["aggs"] = new JsonObject
+            Filter = Filter(query, except: EventFilter),
+            Aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal)
             {
-                ["events"] = new JsonObject
+                ["events"] = new Aggregation
                 {
-                    ["nested"] = new JsonObject { ["path"] = "events" },
-                    ["aggs"] = new JsonObject
+                    Nested = new NestedAggregation { Path = "events" },
+                    Aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal)
                     {
-                        ["typed"] = new JsonObject { ["filter"] = typed, ["aggs"] = new JsonObject { ["years"] = TermsWithRecords("events.year", 1000) } },
+                        ["typed"] = new Aggregation
+                        {
+                            Filter = typed,
+                            Aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal) { ["years"] = TermsWithRecords("events.year", 1000) },
+                        },
                     },
                 },
             },
@@ -335,29 +297,32 @@ public static class EsQueryBuilder
     }
 
     /// <summary>A terms aggregation inside a nested object whose buckets also count the records (not the nested objects).</summary>
-    private static JsonObject TermsWithRecords(string field, int size) => new()
+    private static Aggregation TermsWithRecords(string field, int size) => new()
     {
-        ["terms"] = new JsonObject { ["field"] = field, ["size"] = size },
-        ["aggs"] = new JsonObject { ["records"] = new JsonObject { ["reverse_nested"] = new JsonObject() } },
+        Terms = new TermsAggregation { Field = field, Size = size },
+        Aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal) { ["records"] = new ReverseNestedAggregation() },
     };
 
-    private static JsonArray Sort(CaseQuery query)
+    private static List<SortOptions> Sort(CaseQuery query)
     {
-        JsonObject Descending(string field) => new() { [field] = new JsonObject { ["order"] = "desc", ["missing"] = "_last" } };
-        var tail = new[] { new JsonObject { ["sort_name"] = "asc" }, new JsonObject { ["id"] = "asc" } };
-        JsonObject[] first = query.Sort switch
+        static SortOptions Descending(string field) => new() { Field = new FieldSort(field) { Order = EsSortOrder.Desc, Missing = "_last" } };
+        SortOptions[] tail = [Ascending("sort_name"), Ascending("id")];
+        SortOptions[] first = query.Sort switch
         {
             SortOrder.Name => [],
             SortOrder.Updated => [Descending("updated"), Descending("sort_date")],
-            SortOrder.Relevance when query.Text is not null => [new JsonObject { ["_score"] = "desc" }],
+            SortOrder.Relevance when query.Text is not null => [new SortOptions { Score = new ScoreSort { Order = EsSortOrder.Desc } }],
             _ => [Descending("sort_date")],
         };
-        return new JsonArray([.. first.Concat(tail).Select(o => (JsonNode?)o)]);
+        return [.. first, .. tail];
     }
 
-    private static JsonObject ValuesOrMissing(string field, IReadOnlyList<string> selected)
+    /// <summary>Ascending by a field: the stable order a scan pages through.</summary>
+    public static SortOptions Ascending(string field) => new() { Field = new FieldSort(field) { Order = EsSortOrder.Asc } };
+
+    private static Query ValuesOrMissing(string field, IReadOnlyList<string> selected)
     {
-        var options = new JsonArray();
+        var options = new List<Query>();
         var values = selected.Where(v => v != FacetCatalogue.Missing).ToList();
         if (values.Count > 0)
         {
@@ -366,19 +331,14 @@ public static class EsQueryBuilder
 
         if (selected.Contains(FacetCatalogue.Missing))
         {
-            options.Add(new JsonObject { ["bool"] = new JsonObject { ["must_not"] = new JsonArray(new JsonObject { ["exists"] = new JsonObject { ["field"] = field } }) } });
+            options.Add(new BoolQuery { MustNot = [new ExistsQuery(field)] });
         }
 
-        return new JsonObject { ["bool"] = new JsonObject { ["should"] = options, ["minimum_should_match"] = 1 } };
+        return AnyOf(options);
     }
 
-    private static JsonObject Nested(string path, JsonArray filters) => new()
-    {
-        ["nested"] = new JsonObject { ["path"] = path, ["query"] = new JsonObject { ["bool"] = new JsonObject { ["filter"] = filters } } },
-    };
+    private static Query Nested(string path, ICollection<Query> filters) => new NestedQuery(path, new BoolQuery { Filter = filters });
 
-    private static JsonObject Term(string field, JsonNode? value) => new() { ["term"] = new JsonObject { [field] = value } };
-
-    private static JsonObject Terms(string field, IEnumerable<string> values) =>
-        new() { ["terms"] = new JsonObject { [field] = new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()) } };
+    private static Query Terms(string field, IEnumerable<string> values) =>
+        new TermsQuery(field, new TermsQueryField(values.Select(v => (FieldValue)v).ToList()));
 }

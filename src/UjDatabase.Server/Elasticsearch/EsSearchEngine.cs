@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
+using Elastic.Clients.Elasticsearch.Core.Search;
 using Polly;
 using UjDatabase.Core.Cases;
 using UjDatabase.Core.Search;
@@ -15,7 +16,7 @@ namespace UjDatabase.Server.Elasticsearch;
 /// The server profile's search engine: Elasticsearch finds and counts, the store supplies the records. Behaves as the
 /// embedded engine does (the same contract tests run against both), over the same <see cref="CaseQuery"/>.
 /// </summary>
-public sealed class EsSearchEngine(EsClient client, ICaseStore store, ResiliencePipeline pipeline, IndexResilienceOptions options) : ISearchEngine
+public sealed class EsSearchEngine(ElasticsearchClient client, ICaseStore store, ResiliencePipeline pipeline, IndexResilienceOptions options) : ISearchEngine
 {
     private const int StreamPageSize = 500;
 
@@ -25,17 +26,18 @@ public sealed class EsSearchEngine(EsClient client, ICaseStore store, Resilience
     {
         ArgumentNullException.ThrowIfNull(query);
         var body = EsQueryBuilder.Search(query, options.AttemptTimeout);
-        var response = await pipeline.RunAsync(token => client.SearchAsync(EsClient.Alias, body, token), options, cancellationToken);
+        var response = await pipeline.CallAsync(options, "a search", token => client.SearchAsync<NoSource>(body, token), cancellationToken);
         var text = QueryText.Parse(query.Text);
         // Paired by id; a record the store no longer publishes is left out even before the index catches up.
-        var records = (await store.GetManyAsync(response.Hits.Hits.Select(h => h.Id).ToList(), cancellationToken)).Where(r => r.IsPublished);
+        var found = response.Hits.Select(h => h.Id!).ToList();
+        var records = (await store.GetManyAsync(found, cancellationToken)).Where(r => r.IsPublished);
         var byId = records.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var hits = response.Hits.Hits.Where(h => byId.ContainsKey(h.Id)).Select(h => new SearchHit(
-            byId[h.Id],
-            HighlightOrder.Select(f => h.Highlight?.GetValueOrDefault(f) is { Count: > 0 } fragments ? fragments[0] : null).OfType<string>().Take(1).ToList(),
-            FuzzyName: text.Required.Count > 0 && h.MatchedQueries?.Contains(EsQueryBuilder.ExactName) != true)).ToList();
+        var hits = response.Hits.Where(h => byId.ContainsKey(h.Id!)).Select(h => new SearchHit(
+            byId[h.Id!],
+            HighlightOrder.Select(f => h.Highlight?.GetValueOrDefault(f) is { Count: > 0 } fragments ? fragments.First() : null).OfType<string>().Take(1).ToList(),
+            FuzzyName: text.Required.Count > 0 && !Matched(h, EsQueryBuilder.ExactName))).ToList();
         return new SearchResult(
-            response.Hits.Total?.Value ?? hits.Count,
+            response.HitsMetadata.Total is null ? hits.Count : response.Total,
             hits,
             EsAggregations.Facets(response.Aggregations, query),
             EsAggregations.EventYears(response.Aggregations, query),
@@ -43,7 +45,11 @@ public sealed class EsSearchEngine(EsClient client, ICaseStore store, Resilience
     }
 
     /// <summary>What the user should know: a query read as plain words, a search cut short, an index partly down.</summary>
-    private static string? Notice(QueryText text, EsSearchResponse response)
+    /// <summary>Whether a hit matched the named clause (named queries come back as a list, or with scores as a map).</summary>
+    private static bool Matched(Hit<NoSource> hit, string name) =>
+        hit.MatchedQueries?.Match(names => names?.Contains(name) == true, scores => scores?.ContainsKey(name) == true) == true;
+
+    private static string? Notice(QueryText text, SearchResponse<NoSource> response)
     {
         var notices = new List<string>();
         if (text.Notice is not null)
@@ -67,10 +73,10 @@ public sealed class EsSearchEngine(EsClient client, ICaseStore store, Resilience
     public async IAsyncEnumerable<CaseRecord> StreamAsync(CaseQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var pages = EsScan.PagesAsync(client, pipeline, options, (pit, after) => EsQueryBuilder.StreamPage(query, pit, after, StreamPageSize, options.AttemptTimeout), StreamPageSize, cancellationToken);
+        var pages = EsScan.PagesAsync<NoSource>(client, pipeline, options, (pit, after) => EsQueryBuilder.StreamPage(query, pit, after, StreamPageSize, options.AttemptTimeout), StreamPageSize, cancellationToken);
         await foreach (var hits in pages)
         {
-            foreach (var record in await store.GetManyAsync(hits.Select(h => h.Id).ToList(), cancellationToken))
+            foreach (var record in await store.GetManyAsync(hits.Select(h => h.Id!).ToList(), cancellationToken))
             {
                 if (record.IsPublished)
                 {
@@ -87,26 +93,31 @@ public sealed class EsSearchEngine(EsClient client, ICaseStore store, Resilience
         RecordFacts.Of(StreamAsync(query, cancellationToken));
 }
 
+/// <summary>The document type of a search that asks for no source: only ids, sort values and highlights come back.</summary>
+public sealed record NoSource;
+
 /// <summary>Reads the facet and year aggregations of a search response into the search port's results.</summary>
 public static class EsAggregations
 {
-    public static IReadOnlyList<FacetResult> Facets(JsonElement? aggregations, CaseQuery query)
+    public static IReadOnlyList<FacetResult> Facets(AggregateDictionary? aggregations, CaseQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         return FacetCatalogue.All.Select(facet =>
         {
             var counts = new List<(string, long)>();
             long missing = 0;
-            if (aggregations is { } aggs && aggs.TryGetProperty(facet.Name, out var agg))
+            if (aggregations?.GetFilter(facet.Name) is { Aggregations: { } agg })
             {
-                missing = agg.GetProperty("missing").GetProperty("doc_count").GetInt64();
-                var values = agg.TryGetProperty("charges", out var charges)
-                    ? charges.GetProperty("kept").GetProperty("values")
-                    : agg.GetProperty("values");
-                foreach (var bucket in values.GetProperty("buckets").EnumerateArray())
+                missing = agg.GetMissing("missing")?.DocCount ?? 0;
+                if (agg.GetNested("charges") is { } charges)
                 {
-                    var count = bucket.TryGetProperty("records", out var records) ? records.GetProperty("doc_count").GetInt64() : bucket.GetProperty("doc_count").GetInt64();
-                    counts.Add((bucket.GetProperty("key").GetString()!, count));
+                    // Counted in records (reverse_nested), not in charges.
+                    var values = charges.Aggregations?.GetFilter("kept")?.Aggregations?.GetStringTerms("values")?.Buckets ?? [];
+                    counts.AddRange(values.Select(b => (Key(b.Key), b.Aggregations?.GetReverseNested("records")?.DocCount ?? 0)));
+                }
+                else
+                {
+                    counts.AddRange((agg.GetStringTerms("values")?.Buckets ?? []).Select(b => (Key(b.Key), b.DocCount)));
                 }
             }
 
@@ -114,17 +125,18 @@ public static class EsAggregations
         }).ToList();
     }
 
-    public static IReadOnlyList<FacetValue> EventYears(JsonElement? aggregations, CaseQuery query)
+    public static IReadOnlyList<FacetValue> EventYears(AggregateDictionary? aggregations, CaseQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (aggregations is not { } aggs || !aggs.TryGetProperty("event_years", out var years))
+        var years = aggregations?.GetFilter("event_years")?.Aggregations?.GetNested("events")?.Aggregations?.GetFilter("typed")?.Aggregations?.GetLongTerms("years");
+        if (years is null)
         {
             return [];
         }
 
         var ranged = query.FromYear is not null || query.ToYear is not null;
-        return years.GetProperty("events").GetProperty("typed").GetProperty("years").GetProperty("buckets").EnumerateArray()
-            .Select(b => (Year: b.GetProperty("key").GetInt32(), Count: b.GetProperty("records").GetProperty("doc_count").GetInt64()))
+        return years.Buckets
+            .Select(b => (Year: (int)b.Key, Count: b.Aggregations?.GetReverseNested("records")?.DocCount ?? 0))
             .OrderBy(y => y.Year)
             .Select(y => new FacetValue(
                 y.Year.ToString(CultureInfo.InvariantCulture),
@@ -133,4 +145,6 @@ public static class EsAggregations
                 ranged && (query.FromYear ?? int.MinValue) <= y.Year && y.Year <= (query.ToYear ?? int.MaxValue)))
             .ToList();
     }
+
+    private static string Key(FieldValue key) => key.TryGetString(out var text) ? text! : key.ToString();
 }
