@@ -214,6 +214,23 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         return Task.FromResult(connection.ExecuteScalar<string>("SELECT holder FROM sync_lease WHERE name = 'index-sync'") == holder);
     }
 
+    public Task TakeOverLeaseAsync(string holder, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        connection.Execute(
+            "INSERT INTO sync_lease (name, holder, expires_at) VALUES ('index-sync', @holder, @until) "
+            + "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at",
+            new { holder, until = (DateTimeOffset.UtcNow + duration).ToString("O") });
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseLeaseAsync(string holder, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        connection.Execute("DELETE FROM sync_lease WHERE name = 'index-sync' AND holder = @holder", new { holder });
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<VersionedRecord>> GetVersionedAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);

@@ -253,4 +253,18 @@ public abstract class CaseStoreContract : IAsyncLifetime
         Assert.True(await Source.TryTakeLeaseAsync("node-b", TimeSpan.FromMinutes(1)));
         Assert.False(await Source.TryTakeLeaseAsync("node-a", TimeSpan.FromMinutes(1)));
     }
+
+    [SkippableFact]
+    public async Task A_reindex_takes_the_lease_from_its_holder_and_gives_it_back_at_once()
+    {
+        Assert.True(await Source.TryTakeLeaseAsync("node-a", TimeSpan.FromMinutes(1)));
+
+        await Source.TakeOverLeaseAsync("reindex", TimeSpan.FromMinutes(1));
+
+        Assert.False(await Source.TryTakeLeaseAsync("node-a", TimeSpan.FromMinutes(1)));
+        await Source.ReleaseLeaseAsync("node-b");
+        Assert.False(await Source.TryTakeLeaseAsync("node-a", TimeSpan.FromMinutes(1)));
+        await Source.ReleaseLeaseAsync("reindex");
+        Assert.True(await Source.TryTakeLeaseAsync("node-a", TimeSpan.FromMinutes(1)));
+    }
 }

@@ -143,6 +143,28 @@ public sealed class EsIndexerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reindex_holds_the_sync_lease_while_it_runs_and_lets_it_go_after()
+    {
+        await store.UpsertAsync([SampleCases.Valid("a-case")]);
+        Assert.True(await store.TryTakeLeaseAsync("web-node", TimeSpan.FromMinutes(1)));
+        bool? webNodeCouldSync = null;
+        es.Answer(HttpStatusCode.OK, "{\"acknowledged\":true}")
+            .Answer(
+                HttpStatusCode.OK,
+                "{\"took\":1,\"errors\":false,\"items\":[{\"index\":{\"_id\":\"a-case\",\"status\":201}}]}",
+                () => webNodeCouldSync = store.TryTakeLeaseAsync("web-node", TimeSpan.FromMinutes(1)).GetAwaiter().GetResult())
+            .Answer(HttpStatusCode.OK, "{\"_shards\":{\"total\":1,\"successful\":1,\"failed\":0}}")
+            .Answer(HttpStatusCode.OK, "{\"count\":1}")
+            .Answer(HttpStatusCode.OK, "{}")
+            .Answer(HttpStatusCode.OK, "{\"acknowledged\":true}");
+
+        await indexer.ReindexAsync();
+
+        Assert.False(webNodeCouldSync);
+        Assert.True(await store.TryTakeLeaseAsync("web-node", TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
     public async Task A_reindex_whose_count_is_short_does_not_move_the_alias()
     {
         await store.UpsertAsync([SampleCases.Valid("a-case"), SampleCases.Valid("b-case")]);

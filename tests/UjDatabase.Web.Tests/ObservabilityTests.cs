@@ -39,6 +39,10 @@ public sealed class OutboxDownFactory : FreshAppFactory
 
         public Task<bool> TryTakeLeaseAsync(string holder, TimeSpan duration, CancellationToken cancellationToken = default) => source.TryTakeLeaseAsync(holder, duration, cancellationToken);
 
+        public Task TakeOverLeaseAsync(string holder, TimeSpan duration, CancellationToken cancellationToken = default) => source.TakeOverLeaseAsync(holder, duration, cancellationToken);
+
+        public Task ReleaseLeaseAsync(string holder, CancellationToken cancellationToken = default) => source.ReleaseLeaseAsync(holder, cancellationToken);
+
         public IAsyncEnumerable<VersionedRecord> StreamVersionedAsync(CancellationToken cancellationToken = default) => source.StreamVersionedAsync(cancellationToken);
 
         public Task SetAsideAsync(IReadOnlyList<DeadLetter> letters, CancellationToken cancellationToken = default) => source.SetAsideAsync(letters, cancellationToken);

@@ -59,6 +59,15 @@ public interface IIndexSource
     /// </summary>
     Task<bool> TryTakeLeaseAsync(string holder, TimeSpan duration, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Takes the lease whoever holds it (a reindex: the syncing node pauses, its changes wait in the outbox and the
+    /// reindex replays them), for <paramref name="duration"/>; taking it again renews it.
+    /// </summary>
+    Task TakeOverLeaseAsync(string holder, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>Lets the lease go at once, if <paramref name="holder"/> still holds it, so that a syncing node takes it back without waiting for it to lapse.</summary>
+    Task ReleaseLeaseAsync(string holder, CancellationToken cancellationToken = default);
+
     /// <summary>Every record with its version, ordered by id.</summary>
     IAsyncEnumerable<VersionedRecord> StreamVersionedAsync(CancellationToken cancellationToken = default);
 }

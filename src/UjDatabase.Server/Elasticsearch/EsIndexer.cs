@@ -194,8 +194,45 @@ public sealed class EsIndexer(ElasticsearchClient client, IIndexSource source, R
         }
     }
 
-    /// <summary>Builds a new index from the store, checks its count, and swaps the alias to it in one request; the old index stays for rollback.</summary>
+    /// <summary>
+    /// Builds a new index from the store, checks its count, and swaps the alias to it in one request; the old index
+    /// stays for rollback. It holds the sync lease meanwhile, so no node writes through the alias while the alias
+    /// moves; their changes wait in the outbox and are replayed after the swap.
+    /// </summary>
     public async Task<long> ReindexAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await source.TakeOverLeaseAsync(Holder, LeaseDuration, cancellationToken);
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewal = RenewLeaseAsync(renewing.Token);
+        try
+        {
+            return await RebuildAsync(cancellationToken);
+        }
+        finally
+        {
+            await renewing.CancelAsync();
+            await renewal;
+            await source.ReleaseLeaseAsync(Holder, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Keeps the lease for as long as a rebuild takes (it may take far longer than one lease).</summary>
+    private async Task RenewLeaseAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(LeaseDuration / 3, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                await source.TakeOverLeaseAsync(Holder, LeaseDuration, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task<long> RebuildAsync(CancellationToken cancellationToken)
     {
         var index = $"{EsCalls.Alias}-{clock.GetUtcNow():yyyyMMddHHmmssfff}".ToLowerInvariant();
         // Changes made from here on may reach only the old index (the sync keeps writing through the alias meanwhile):

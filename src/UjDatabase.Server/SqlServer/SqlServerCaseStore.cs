@@ -260,6 +260,18 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
         return await connection.ExecuteScalarAsync<int>(SqlServerStatements.TakeLease, new { name = "index-sync", holder, milliseconds = (int)duration.TotalMilliseconds }) == 1;
     }
 
+    public async Task TakeOverLeaseAsync(string holder, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(SqlServerStatements.TakeOverLease, new { name = "index-sync", holder, milliseconds = (int)duration.TotalMilliseconds });
+    }
+
+    public async Task ReleaseLeaseAsync(string holder, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(SqlServerStatements.ReleaseLease, new { name = "index-sync", holder });
+    }
+
     public async Task<IReadOnlyList<VersionedRecord>> GetVersionedAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);

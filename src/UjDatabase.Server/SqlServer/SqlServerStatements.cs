@@ -23,6 +23,8 @@ public static partial class SqlServerStatements
         ["read_after"] = ["seq", "max"],
         ["mark_processed"] = ["seqs"],
         ["take_lease"] = ["name", "holder", "milliseconds"],
+        ["take_over_lease"] = ["name", "holder", "milliseconds"],
+        ["release_lease"] = ["name", "holder"],
         ["outbox_lag"] = [],
         ["set_aside"] = ["caseId", "version", "error"],
         ["dead_letters"] = [],
@@ -46,6 +48,10 @@ public static partial class SqlServerStatements
     public static string MarkProcessed { get; } = Load("mark_processed");
 
     public static string TakeLease { get; } = Load("take_lease");
+
+    public static string TakeOverLease { get; } = Load("take_over_lease");
+
+    public static string ReleaseLease { get; } = Load("release_lease");
 
     public static string OutboxLag { get; } = Load("outbox_lag");
 
