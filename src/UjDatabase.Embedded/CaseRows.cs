@@ -3,7 +3,7 @@ using System.Reflection;
 using Dapper;
 using UjDatabase.Core.Cases;
 using UjDatabase.Core.Storage;
-using CaseRow = UjDatabase.Core.Storage.CaseRowMapping.CaseRow;
+using CaseRow = UjDatabase.Embedded.CaseRowMapping.CaseRow;
 
 namespace UjDatabase.Embedded;
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using UjDatabase.Core.Cases;
 using UjDatabase.Core.Storage;
-using CaseRow = UjDatabase.Core.Storage.CaseRowMapping.CaseRow;
+using CaseRow = UjDatabase.Embedded.CaseRowMapping.CaseRow;
 
 namespace UjDatabase.Embedded;
 
@@ -23,7 +23,6 @@ internal sealed class CaseWriter : IDisposable
     private static readonly PropertyInfo[] RowProperties = typeof(CaseRow).GetProperties()
         .Where(p => p.Name != nameof(CaseRow.Pk)).ToArray();
 
-    private static readonly string UpsertCases = EmbeddedSql.Load("upsert_cases");
 
     private readonly List<(CaseRecord Record, long Version)> pending = new(BatchSize);
     private readonly HashSet<string> pendingIds = new(StringComparer.Ordinal);
@@ -51,15 +50,15 @@ internal sealed class CaseWriter : IDisposable
             return command;
         }
 
-        upsert = Prepare(UpsertCases, RowProperties.Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name)).ToArray());
-        outbox = Prepare("INSERT INTO outbox (case_id, operation, version, created_at) SELECT value ->> 0, 'upsert', value ->> 1, @now FROM json_each(@rows)", "rows", "now");
+        upsert = Prepare(SqliteStatements.UpsertCases, RowProperties.Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name)).ToArray());
+        outbox = Prepare(SqliteStatements.OutboxUpserts, "rows", "now");
         outbox.Parameters["@now"].Value = now;
         children = CaseRowMapping.ChildTables.ToDictionary(
             table => table,
             table => (
                 Prepare($"INSERT INTO {table.Name} ({string.Join(", ", table.Columns)}) SELECT {string.Join(", ", table.Columns.Select((_, i) => $"value ->> {i}"))} FROM json_each(@rows)", "rows"),
                 Prepare($"DELETE FROM {table.Name} WHERE case_pk IN (SELECT value FROM json_each(@pks))", "pks")));
-        existing = Prepare("SELECT pk FROM cases WHERE id IN (SELECT value FROM json_each(@ids))", "ids");
+        existing = Prepare(SqliteStatements.ExistingPks, "ids");
     }
 
     /// <summary>Queues a record; the batch is written when full, or by <see cref="Flush"/>.</summary>
@@ -213,17 +212,5 @@ internal sealed class CaseWriter : IDisposable
         {
             command.Dispose();
         }
-    }
-}
-
-/// <summary>The SQL statements of the embedded store kept as files in Sql/ (embedded resources).</summary>
-internal static class EmbeddedSql
-{
-    public static string Load(string name)
-    {
-        using var stream = typeof(EmbeddedSql).Assembly.GetManifestResourceStream($"UjDatabase.Embedded.Sql.{name}.sql")
-            ?? throw new InvalidOperationException($"The SQL file Sql/{name}.sql is not embedded.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

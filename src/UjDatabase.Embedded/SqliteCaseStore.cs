@@ -42,7 +42,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
     private static int Upsert(SqliteConnection connection, IEnumerable<CaseRecord> records, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction();
-        var version = connection.ExecuteScalar<long>("SELECT value FROM store_state WHERE name = 'last_version'", transaction: transaction);
+        var version = connection.ExecuteScalar<long>(SqliteStatements.LastVersion, transaction: transaction);
         var written = 0;
         using (var writer = new CaseWriter(connection, transaction, DateTimeOffset.UtcNow.ToString("O")))
         {
@@ -57,7 +57,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
             writer.Flush();
         }
 
-        connection.Execute("UPDATE store_state SET value = @version WHERE name = 'last_version'", new { version }, transaction);
+        connection.Execute(SqliteStatements.SetLastVersion, new { version }, transaction);
         transaction.Commit();
         return written;
     }
@@ -82,13 +82,13 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        var deleted = connection.Execute("DELETE FROM cases WHERE id = @id", new { id }, transaction) > 0;
+        var deleted = connection.Execute(SqliteStatements.DeleteCase, new { id }, transaction) > 0;
         if (deleted)
         {
             var version = connection.ExecuteScalar<long>(
-                "UPDATE store_state SET value = value + 1 WHERE name = 'last_version' RETURNING value", transaction: transaction);
+                SqliteStatements.NextVersion, transaction: transaction);
             connection.Execute(
-                "INSERT INTO outbox (case_id, operation, version, created_at) VALUES (@id, 'delete', @version, @now)",
+                SqliteStatements.OutboxDelete,
                 new { id, version, now = DateTimeOffset.UtcNow.ToString("O") },
                 transaction);
         }
@@ -100,7 +100,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
     public Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        return Task.FromResult(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM cases"));
+        return Task.FromResult(connection.ExecuteScalar<long>(SqliteStatements.CountCases));
     }
 
     public Task<IReadOnlySet<string>> FindExistingIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
@@ -110,7 +110,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         if (ids.Count > 0)
         {
             using var connection = database.Open();
-            found.UnionWith(connection.Query<string>("SELECT id FROM cases WHERE id IN (SELECT value FROM json_each(@ids))", new { ids = CaseRows.JsonList(ids) }));
+            found.UnionWith(connection.Query<string>(SqliteStatements.ExistingIds, new { ids = CaseRows.JsonList(ids) }));
         }
 
         return Task.FromResult<IReadOnlySet<string>>(found);
@@ -120,7 +120,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
     {
         using var connection = database.Open();
         return Task.FromResult<IReadOnlyList<OutboxItem>>(connection.Query<(long Seq, string CaseId, string Operation, long Version)>(
-                "SELECT seq, case_id, operation, version FROM outbox WHERE processed_at IS NULL ORDER BY seq LIMIT @max", new { max })
+                SqliteStatements.ReadPending, new { max })
             .Select(r => new OutboxItem(r.Seq, r.CaseId, r.Operation, r.Version)).ToList());
     }
 
@@ -128,21 +128,21 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
     {
         using var connection = database.Open();
         return Task.FromResult<IReadOnlyList<OutboxItem>>(connection.Query<(long Seq, string CaseId, string Operation, long Version)>(
-                "SELECT seq, case_id, operation, version FROM outbox WHERE seq > @seq ORDER BY seq LIMIT @max", new { seq, max })
+                SqliteStatements.ReadAfter, new { seq, max })
             .Select(r => new OutboxItem(r.Seq, r.CaseId, r.Operation, r.Version)).ToList());
     }
 
     public Task<long> LastSeqAsync(CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        return Task.FromResult(connection.ExecuteScalar<long?>("SELECT MAX(seq) FROM outbox") ?? 0);
+        return Task.FromResult(connection.ExecuteScalar<long?>(SqliteStatements.LastSeq) ?? 0);
     }
 
     public Task<OutboxLag> LagAsync(CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
         var (pending, oldest, dead) = connection.QuerySingle<(long, string?, long)>(
-            "SELECT COUNT(*), MIN(created_at), (SELECT COUNT(*) FROM dead_letters) FROM outbox WHERE processed_at IS NULL");
+            SqliteStatements.OutboxLag);
         return Task.FromResult(new OutboxLag(pending, oldest is null ? null : DateTimeOffset.Parse(oldest, System.Globalization.CultureInfo.InvariantCulture), dead));
     }
 
@@ -152,10 +152,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
         connection.Execute(
-            """
-            INSERT INTO dead_letters (case_id, version, error, failed_at) VALUES (@CaseId, @Version, @Error, @at)
-            ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, error = excluded.error, failed_at = excluded.failed_at
-            """,
+            SqliteStatements.SetAside,
             letters.Select(l => new { l.CaseId, l.Version, l.Error, at = l.FailedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) }),
             transaction);
         transaction.Commit();
@@ -165,7 +162,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
     public Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        return Task.FromResult<IReadOnlyList<DeadLetter>>(connection.Query<(string, long, string, string)>("SELECT case_id, version, error, failed_at FROM dead_letters ORDER BY case_id")
+        return Task.FromResult<IReadOnlyList<DeadLetter>>(connection.Query<(string, long, string, string)>(SqliteStatements.DeadLetters)
             .Select(r => new DeadLetter(r.Item1, r.Item2, r.Item3, DateTimeOffset.Parse(r.Item4, System.Globalization.CultureInfo.InvariantCulture)))
             .ToList());
     }
@@ -175,14 +172,10 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
         var requeued = connection.Execute(
-            """
-            INSERT INTO outbox (case_id, operation, version, created_at)
-            SELECT d.case_id, CASE WHEN c.id IS NULL THEN 'delete' ELSE 'upsert' END, COALESCE(c.version, d.version), @now
-            FROM dead_letters d LEFT JOIN cases c ON c.id = d.case_id
-            """,
+            SqliteStatements.RetryDead,
             new { now = DateTimeOffset.UtcNow.ToString("O") },
             transaction);
-        connection.Execute("DELETE FROM dead_letters", transaction: transaction);
+        connection.Execute(SqliteStatements.ClearDeadLetters, transaction: transaction);
         transaction.Commit();
         return Task.FromResult(requeued);
     }
@@ -194,8 +187,8 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         using var transaction = connection.BeginTransaction();
         var list = CaseRows.JsonList(seqs);
         // The index has taken (or refused anew) the latest change of these records: an older dead letter of theirs is over.
-        connection.Execute("DELETE FROM dead_letters WHERE case_id IN (SELECT case_id FROM outbox WHERE seq IN (SELECT value FROM json_each(@list)))", new { list }, transaction);
-        connection.Execute("UPDATE outbox SET processed_at = @now WHERE seq IN (SELECT value FROM json_each(@list))", new { now = DateTimeOffset.UtcNow.ToString("O"), list }, transaction);
+        connection.Execute(SqliteStatements.MarkProcessedLetters, new { list }, transaction);
+        connection.Execute(SqliteStatements.MarkProcessed, new { now = DateTimeOffset.UtcNow.ToString("O"), list }, transaction);
         transaction.Commit();
 
         return Task.CompletedTask;
@@ -207,19 +200,16 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         var now = DateTimeOffset.UtcNow;
         // ISO 8601 UTC text compares in time order, so "lapsed" is a string comparison.
         connection.Execute(
-            "INSERT INTO sync_lease (name, holder, expires_at) VALUES ('index-sync', @holder, @until) "
-            + "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at "
-            + "WHERE sync_lease.holder = excluded.holder OR sync_lease.expires_at < @now",
+            SqliteStatements.TakeLease,
             new { holder, until = (now + duration).ToString("O"), now = now.ToString("O") });
-        return Task.FromResult(connection.ExecuteScalar<string>("SELECT holder FROM sync_lease WHERE name = 'index-sync'") == holder);
+        return Task.FromResult(connection.ExecuteScalar<string>(SqliteStatements.LeaseHolder) == holder);
     }
 
     public Task TakeOverLeaseAsync(string holder, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
         connection.Execute(
-            "INSERT INTO sync_lease (name, holder, expires_at) VALUES ('index-sync', @holder, @until) "
-            + "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at",
+            SqliteStatements.TakeOverLease,
             new { holder, until = (DateTimeOffset.UtcNow + duration).ToString("O") });
         return Task.CompletedTask;
     }
@@ -227,7 +217,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
     public Task ReleaseLeaseAsync(string holder, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        connection.Execute("DELETE FROM sync_lease WHERE name = 'index-sync' AND holder = @holder", new { holder });
+        connection.Execute(SqliteStatements.ReleaseLease, new { holder });
         return Task.CompletedTask;
     }
 
@@ -270,7 +260,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
     {
         using var connection = database.Open();
         return connection.Query<OutboxEntry>(
-            "SELECT seq AS Seq, case_id AS CaseId, operation AS Operation, version AS Version, processed_at IS NOT NULL AS Processed FROM outbox ORDER BY seq").AsList();
+            SqliteStatements.OutboxEntries).AsList();
     }
 }
 

@@ -90,12 +90,7 @@ public sealed class SqliteDatabase
         using var connection = Open();
         // WAL lets readers go on while the sync worker or an import writes; the setting is stored in the file.
         connection.Execute("PRAGMA journal_mode = WAL;");
-        connection.Execute("""
-            CREATE TABLE IF NOT EXISTS schema_version (
-                version    TEXT PRIMARY KEY,
-                applied_at TEXT NOT NULL
-            ) WITHOUT ROWID;
-            """);
+        connection.Execute(SqliteStatements.CreateSchemaVersion);
 
         var newer = StoreFile.NewerVersions(connection);
         if (newer.Count > 0)
@@ -109,7 +104,7 @@ public sealed class SqliteDatabase
         {
             using var transaction = connection.BeginTransaction();
             var done = connection.ExecuteScalar<long>(
-                "SELECT COUNT(*) FROM schema_version WHERE version = @name", new { name }, transaction);
+                SqliteStatements.MigrationDone, new { name }, transaction);
             if (done > 0)
             {
                 continue;
@@ -117,7 +112,7 @@ public sealed class SqliteDatabase
 
             connection.Execute(sql, transaction: transaction);
             connection.Execute(
-                "INSERT INTO schema_version (version, applied_at) VALUES (@name, @at)",
+                SqliteStatements.RecordMigration,
                 new { name, at = DateTimeOffset.UtcNow.ToString("O") },
                 transaction);
             transaction.Commit();

@@ -94,7 +94,7 @@ public static class StoreFile
                 throw new InvalidDataException($"{full} fails SQLite's integrity check: {string.Join("; ", integrity.Take(3))}");
             }
 
-            var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table'").ToHashSet(StringComparer.Ordinal);
+            var tables = connection.Query<string>(SqliteStatements.TableNames).ToHashSet(StringComparer.Ordinal);
             if (!tables.Contains("schema_version") || !tables.Contains("cases"))
             {
                 throw new InvalidDataException($"{full} is a SQLite database but not a UjDatabase store (it has no schema_version or cases table).");
@@ -106,7 +106,7 @@ public static class StoreFile
                 throw new InvalidDataException($"{full} was written by a newer version of UjDatabase (schema {string.Join(", ", newer)}); restore it with that version or a later one.");
             }
 
-            return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM cases");
+            return connection.ExecuteScalar<long>(SqliteStatements.CountCases);
         }
         catch (SqliteException ex)
         {
@@ -148,7 +148,7 @@ public static class StoreFile
 
         database.Migrate();
         using var connection = database.Open();
-        return (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM cases"), kept);
+        return (connection.ExecuteScalar<long>(SqliteStatements.CountCases), kept);
     }
 
     /// <summary>Whether the file starts as every SQLite database does.</summary>
@@ -163,7 +163,7 @@ public static class StoreFile
     public static IReadOnlyList<string> NewerVersions(SqliteConnection connection)
     {
         var known = SqliteDatabase.Migrations().Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        return connection.Query<string>("SELECT version FROM schema_version").Where(v => !known.Contains(v)).Order(StringComparer.Ordinal).ToList();
+        return connection.Query<string>(SqliteStatements.SchemaVersions).Where(v => !known.Contains(v)).Order(StringComparer.Ordinal).ToList();
     }
 
     private static string Connection(string path, SqliteOpenMode mode) =>

@@ -55,9 +55,16 @@ public sealed class CrashTests : IDisposable
         var files = await SplitSyntheticAsync();
         var data = directory.File("data");
         Assert.Equal(ExitCodes.Ok, (await InProcessAsync(data, ["import", .. files[..5]])).ExitCode);
-        var clock = Stopwatch.StartNew();
-        Assert.False(await RunAndKillAsync(data, TimeSpan.FromMinutes(2), "reindex"));
-        var whole = clock.Elapsed;
+        // The shorter of two whole runs: the first is often slowed by a cold start, and kill points measured from it
+        // would land after a warm reindex has already finished.
+        var whole = TimeSpan.MaxValue;
+        for (var run = 0; run < 2; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            Assert.False(await RunAndKillAsync(data, TimeSpan.FromMinutes(2), "reindex"));
+            whole = clock.Elapsed < whole ? clock.Elapsed : whole;
+        }
+
         var killedAt = 0;
         for (var i = 0; i < 6; i++)
         {
@@ -68,7 +75,7 @@ public sealed class CrashTests : IDisposable
             Assert.Contains($"({5 * PerFile} record(s))", verify.Out, StringComparison.Ordinal);
         }
 
-        Assert.True(killedAt >= 4, $"only {killedAt} of 6 reindexes were killed before they finished");
+        Assert.True(killedAt >= 4, $"only {killedAt} of 6 reindexes were killed before they finished (a whole one takes {whole.TotalMilliseconds:0} ms)");
     }
 
     /// <summary>Synthetic records in files of distinct ids, so that each committed import adds exactly its own.</summary>

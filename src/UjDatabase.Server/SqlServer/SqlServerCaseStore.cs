@@ -4,7 +4,7 @@ using Dapper;
 using Microsoft.Data.SqlClient;
 using UjDatabase.Core.Cases;
 using UjDatabase.Core.Storage;
-using CaseRow = UjDatabase.Core.Storage.CaseRowMapping.CaseRow;
+using CaseRow = UjDatabase.Server.SqlServer.CaseRowMapping.CaseRow;
 
 namespace UjDatabase.Server.SqlServer;
 

@@ -1,7 +1,14 @@
 using System.Globalization;
 using UjDatabase.Core.Cases;
+using UjDatabase.Core.Storage;
 
-namespace UjDatabase.Core.Storage;
+// One source, compiled into each store (see src/Shared/README.md): the tables and their SQL belong to the stores, not
+// to Core, and both stores have the same tables. Each copy lives in its store's namespace.
+#if EMBEDDED_STORE
+namespace UjDatabase.Embedded;
+#else
+namespace UjDatabase.Server.SqlServer;
+#endif
 
 /// <summary>
 /// The normalised tables of a case store (SQLite and SQL Server alike): their row shapes, the SQL that is the same in

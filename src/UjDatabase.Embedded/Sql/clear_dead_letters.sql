@@ -1,0 +1,2 @@
+-- Empties the dead letters once they are back in the outbox.
+DELETE FROM dead_letters;

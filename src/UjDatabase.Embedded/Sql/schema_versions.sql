@@ -1,0 +1,2 @@
+-- The migrations a store has had.
+SELECT version FROM schema_version;
