@@ -66,22 +66,21 @@ public static class CaseExporter
 
                 return count;
             default:
-                // The Open XML writer is synchronous: it runs on a pool thread of its own, which waits on the records;
-                // the request's thread is not held.
-                return await Task.Run(() => WriteXlsx(output, records, context, cancellationToken), cancellationToken);
+                return await WriteXlsxAsync(output, records, context, cancellationToken);
         }
     }
 
-    private static long WriteXlsx(Stream output, IAsyncEnumerable<CaseRecord> records, ExportContext context, CancellationToken cancellationToken)
+    /// <summary>The workbook, written to <paramref name="output"/> (a local file: the Open XML writer writes synchronously) as the records arrive.</summary>
+    private static async Task<long> WriteXlsxAsync(Stream output, IAsyncEnumerable<CaseRecord> records, ExportContext context, CancellationToken cancellationToken)
     {
         var columns = RecordColumns.For(context.BaseUrl);
         long count = 0;
         using var xlsx = new XlsxExport(output);
-        xlsx.AddSheet("Records", columns.Select(c => c.Header).ToList(), records.ToBlockingEnumerable(cancellationToken).Select(record =>
+        await xlsx.AddSheetAsync("Records", columns.Select(c => c.Header).ToList(), records.Select(record =>
         {
             count++;
             return (IReadOnlyList<object?>)columns.Select(c => c.Value(record)).ToList();
-        }));
+        }), cancellationToken);
         xlsx.AddSheet("About", ["field", "value"], AboutRows(context, count, rule: "One row per record (one accused in one proceeding) that the search selects."));
         return count;
     }

@@ -33,45 +33,81 @@ public sealed class XlsxExport : IDisposable
     /// </summary>
     public void AddSheet(string name, IReadOnlyList<IReadOnlyList<object?>> preamble, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
-        ArgumentNullException.ThrowIfNull(preamble);
-        ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(rows);
-        var headerRow = preamble.Count == 0 ? 1U : (uint)preamble.Count + 2;
-        var path = Path.GetTempFileName();
-        sheets.Add((SheetName(name), path));
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);
-        using var writer = OpenXmlWriter.Create(file);
-        writer.WriteStartDocument();
-        writer.WriteStartElement(new Worksheet());
-        writer.WriteStartElement(new SheetViews());
-        writer.WriteStartElement(new SheetView { WorkbookViewId = 0 });
-        writer.WriteElement(new Pane
-        {
-            VerticalSplit = headerRow,
-            TopLeftCell = "A" + (headerRow + 1).ToString(CultureInfo.InvariantCulture),
-            ActivePane = PaneValues.BottomLeft,
-            State = PaneStateValues.Frozen,
-        });
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteStartElement(new SheetData());
-        uint index = 1;
-        foreach (var row in preamble)
-        {
-            // The first line of the preamble is the sheet's title.
-            WriteRow(writer, index, row, bold: index == 1);
-            index++;
-        }
-
-        WriteRow(writer, headerRow, headers, bold: true);
-        index = headerRow + 1;
+        using var sheet = StartSheet(name, preamble, headers);
         foreach (var row in rows)
         {
-            WriteRow(writer, index++, row, bold: false);
+            sheet.Add(row);
+        }
+    }
+
+    /// <summary>The same, for rows that arrive asynchronously (records read from the index as a search streams them): no thread waits on them.</summary>
+    public async Task AddSheetAsync(string name, IReadOnlyList<string> headers, IAsyncEnumerable<IReadOnlyList<object?>> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using var sheet = StartSheet(name, [], headers);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            sheet.Add(row);
+        }
+    }
+
+    private SheetWriter StartSheet(string name, IReadOnlyList<IReadOnlyList<object?>> preamble, IReadOnlyList<string> headers)
+    {
+        ArgumentNullException.ThrowIfNull(preamble);
+        ArgumentNullException.ThrowIfNull(headers);
+        var path = Path.GetTempFileName();
+        sheets.Add((SheetName(name), path));
+        return new SheetWriter(path, preamble, headers);
+    }
+
+    /// <summary>One sheet being written row by row to its temporary file (a local file: writing it synchronously holds no thread on the network).</summary>
+    private sealed class SheetWriter : IDisposable
+    {
+        private readonly FileStream file;
+        private readonly OpenXmlWriter writer;
+        private uint index;
+
+        public SheetWriter(string path, IReadOnlyList<IReadOnlyList<object?>> preamble, IReadOnlyList<string> headers)
+        {
+            var headerRow = preamble.Count == 0 ? 1U : (uint)preamble.Count + 2;
+            file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);
+            writer = OpenXmlWriter.Create(file);
+            writer.WriteStartDocument();
+            writer.WriteStartElement(new Worksheet());
+            writer.WriteStartElement(new SheetViews());
+            writer.WriteStartElement(new SheetView { WorkbookViewId = 0 });
+            writer.WriteElement(new Pane
+            {
+                VerticalSplit = headerRow,
+                TopLeftCell = "A" + (headerRow + 1).ToString(CultureInfo.InvariantCulture),
+                ActivePane = PaneValues.BottomLeft,
+                State = PaneStateValues.Frozen,
+            });
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.WriteStartElement(new SheetData());
+            index = 1;
+            foreach (var row in preamble)
+            {
+                // The first line of the preamble is the sheet's title.
+                WriteRow(writer, index, row, bold: index == 1);
+                index++;
+            }
+
+            WriteRow(writer, headerRow, headers, bold: true);
+            index = headerRow + 1;
         }
 
-        writer.WriteEndElement();
-        writer.WriteEndElement();
+        public void Add(IReadOnlyList<object?> row) => WriteRow(writer, index++, row, bold: false);
+
+        public void Dispose()
+        {
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.Dispose();
+            file.Dispose();
+        }
     }
 
     private static void WriteRow(OpenXmlWriter writer, uint index, IEnumerable<object?> values, bool bold)
