@@ -65,6 +65,14 @@ public static class SqliteStatements
 
     public static string UpsertCases { get; } = Load("upsert_cases");
 
+    public static string AccountFind { get; } = Load("account_find");
+
+    public static string AccountList { get; } = Load("account_list");
+
+    public static string AccountAdd { get; } = Load("account_add");
+
+    public static string AccountUpdate { get; } = Load("account_update");
+
     /// <summary>A statement by its file name.</summary>
     public static string Load(string name)
     {

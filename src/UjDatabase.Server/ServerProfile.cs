@@ -54,14 +54,16 @@ public static class ServerProfile
         var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var options = services.GetRequiredService<IndexResilienceOptions>();
         var pipeline = IndexPipelines.FromServices(services);
-        var store = new SqlServerCaseStore(new SqlServerDatabase(settings.SqlServerConnectionString));
+        var database = new SqlServerDatabase(settings.SqlServerConnectionString);
+        var store = new SqlServerCaseStore(database);
         // One client for the process: it keeps its connections pooled.
         var client = EsCalls.CreateClient(settings.ElasticsearchUrl);
         return new StorageParts(
             store,
             store,
             new EsSearchEngine(client, store, pipeline, options),
-            new EsIndexer(client, store, pipeline, options, clock));
+            new EsIndexer(client, store, pipeline, options, clock),
+            new SqlServerAccountStore(database));
     }
 
     /// <summary>For a process without a host (ujdb): the same registration in a container of its own, let go with the parts.</summary>

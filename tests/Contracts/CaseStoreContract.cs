@@ -1,3 +1,4 @@
+using UjDatabase.Core.Accounts;
 using UjDatabase.Core.Cases;
 using UjDatabase.Core.Interchange;
 using UjDatabase.Core.Storage;
@@ -11,6 +12,8 @@ public interface IStoreUnderTest : IAsyncDisposable
     ICaseStore Store { get; }
 
     IIndexSource Source { get; }
+
+    IAccountStore Accounts { get; }
 }
 
 /// <summary>
@@ -24,6 +27,8 @@ public abstract class CaseStoreContract : IAsyncLifetime
     protected ICaseStore Store => test.Store;
 
     protected IIndexSource Source => test.Source;
+
+    protected IAccountStore Accounts => test.Accounts;
 
     protected abstract Task<IStoreUnderTest> CreateAsync();
 
@@ -266,5 +271,44 @@ public abstract class CaseStoreContract : IAsyncLifetime
         Assert.False(await Source.TryTakeLeaseAsync("node-a", TimeSpan.FromMinutes(1)));
         await Source.ReleaseLeaseAsync("reindex");
         Assert.True(await Source.TryTakeLeaseAsync("node-a", TimeSpan.FromMinutes(1)));
+    }
+
+    private static Account SampleAccount(string name) =>
+        new(name, AccountRole.Editor, "hash-of-" + name, "stamp-1", Disabled: false, FailedSignIns: 0, LockedUntil: null, new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
+
+    [SkippableFact]
+    public async Task An_account_is_kept_whole_and_a_taken_name_is_refused()
+    {
+        var account = SampleAccount("alice");
+
+        Assert.True(await Accounts.AddAsync(account));
+        Assert.False(await Accounts.AddAsync(account with { PasswordHash = "another" }));
+
+        Assert.Equal(account, await Accounts.FindAsync("alice"));
+        Assert.Null(await Accounts.FindAsync("bob"));
+    }
+
+    [SkippableFact]
+    public async Task An_account_update_replaces_role_password_stamp_and_lockout_but_not_name_or_creation()
+    {
+        var account = SampleAccount("alice");
+        await Accounts.AddAsync(account);
+        await Accounts.AddAsync(SampleAccount("bob"));
+        var changed = account with
+        {
+            Role = AccountRole.Admin,
+            PasswordHash = "new-hash",
+            SecurityStamp = "stamp-2",
+            Disabled = true,
+            FailedSignIns = 3,
+            LockedUntil = new DateTimeOffset(2026, 11, 29, 10, 15, 0, TimeSpan.Zero),
+        };
+
+        Assert.True(await Accounts.UpdateAsync(changed));
+        Assert.False(await Accounts.UpdateAsync(SampleAccount("carol")));
+
+        Assert.Equal(changed, await Accounts.FindAsync("alice"));
+        Assert.Equal(["alice", "bob"], (await Accounts.ListAsync()).Select(a => a.Name));
+        Assert.Null(await Accounts.FindAsync("carol"));
     }
 }

@@ -18,6 +18,8 @@ public sealed class SqliteCaseStoreContractTests : CaseStoreContract
 
         public IIndexSource Source => test.Store;
 
+        public UjDatabase.Core.Accounts.IAccountStore Accounts => new UjDatabase.Embedded.Accounts.SqliteAccountStore(test.Database);
+
         public ValueTask DisposeAsync()
         {
             test.Dispose();

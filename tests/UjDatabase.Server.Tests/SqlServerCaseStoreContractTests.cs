@@ -22,11 +22,15 @@ public sealed class SqlServerCaseStoreContractTests : CaseStoreContract
 
     private sealed class SqlServerStore(SqlConnectionStringBuilder builder) : IStoreUnderTest
     {
-        private readonly SqlServerCaseStore store = new(new SqlServerDatabase(builder.ConnectionString));
+        private readonly SqlServerDatabase database = new(builder.ConnectionString);
 
-        public ICaseStore Store => store;
+        private SqlServerCaseStore? store;
 
-        public IIndexSource Source => store;
+        public ICaseStore Store => store ??= new SqlServerCaseStore(database);
+
+        public IIndexSource Source => (IIndexSource)Store;
+
+        public UjDatabase.Core.Accounts.IAccountStore Accounts => new SqlServerAccountStore(database);
 
         public async ValueTask DisposeAsync()
         {

@@ -26,14 +26,14 @@ public partial class SqlServerTests
     [Fact]
     public void The_parameters_the_store_passes_are_the_ones_declared()
     {
-        // The store passes anonymous objects; their property names are the declared parameters.
-        var source = File.ReadAllText(Path.Combine(TestFiles.RepoRoot, "src", "UjDatabase.Server", "SqlServer", "SqlServerCaseStore.cs"));
+        // The stores pass anonymous objects; their property names are the declared parameters.
+        var source = string.Concat(Directory.GetFiles(Path.Combine(TestFiles.RepoRoot, "src", "UjDatabase.Server", "SqlServer"), "*Store.cs").Select(File.ReadAllText));
         foreach (var (name, parameters) in SqlServerStatements.Parameters.Where(p => p.Value.Count > 0))
         {
             var property = name.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..]).Aggregate(string.Concat);
             var call = Regex.Match(source, $@"SqlServerStatements\.{property}, new \{{ ([^}}]*) \}}");
             Assert.True(call.Success, $"no call passing parameters to {name}");
-            var passed = call.Groups[1].Value.Split(',').Select(p => p.Split('=')[0].Trim()).ToList();
+            var passed = call.Groups[1].Value.Split(',').Select(p => p.Split('=')[0].Trim()).Select(p => p.Contains('.', StringComparison.Ordinal) ? p.Split('.')[^1].ToLowerInvariant() : p).ToList();
             Assert.Equal(parameters.Order(), passed.Order());
         }
     }
@@ -61,6 +61,6 @@ public partial class SqlServerTests
         var batches = SqlServerDatabase.Batches("CREATE TABLE a (x INT);\nGO\n  go  \nCREATE INDEX i ON a (x);\nGO\n");
 
         Assert.Equal(["CREATE TABLE a (x INT);\n", "CREATE INDEX i ON a (x);\n"], batches);
-        Assert.Equal(["0001_case_store", "0002_sync_lease", "0003_format_v1_1", "0004_dead_letters"], SqlServerDatabase.Migrations().Select(m => m.Name));
+        Assert.Equal(["0001_case_store", "0002_sync_lease", "0003_format_v1_1", "0004_dead_letters", "0005_accounts"], SqlServerDatabase.Migrations().Select(m => m.Name));
     }
 }

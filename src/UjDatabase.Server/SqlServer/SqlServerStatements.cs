@@ -29,6 +29,10 @@ public static partial class SqlServerStatements
         ["set_aside"] = ["caseId", "version", "error"],
         ["dead_letters"] = [],
         ["retry_dead"] = [],
+        ["account_find"] = ["name"],
+        ["account_list"] = [],
+        ["account_add"] = ["name", "role", "passwordHash", "securityStamp", "disabled", "failedSignIns", "lockedUntil", "createdAt"],
+        ["account_update"] = ["name", "role", "passwordHash", "securityStamp", "disabled", "failedSignIns", "lockedUntil"],
     };
 
     public static string StageCases { get; } = Load("stage_cases");
@@ -60,6 +64,14 @@ public static partial class SqlServerStatements
     public static string DeadLetters { get; } = Load("dead_letters");
 
     public static string RetryDead { get; } = Load("retry_dead");
+
+    public static string AccountFind { get; } = Load("account_find");
+
+    public static string AccountList { get; } = Load("account_list");
+
+    public static string AccountAdd { get; } = Load("account_add");
+
+    public static string AccountUpdate { get; } = Load("account_update");
 
     public static IEnumerable<string> Names => Parameters.Keys;
 
