@@ -39,6 +39,7 @@ public static class Ujdb
         ("backup", "ujdb backup FILE", "Embedded profile: copy the store to a new FILE with SQLite's online backup, safe while the web app serves and writes; the copy is checked. The search index is not copied (restore rebuilds it)."),
         ("restore", "ujdb restore FILE", "Embedded profile: check FILE (a whole, readable store of this or an older version), keep the current store aside as ujdb.sqlite.before-restore-TIME, replace it with FILE and rebuild the search index. Refused while the web app runs."),
         ("generate", "ujdb generate --count N [--seed S] --out FILE", "Write N synthetic records (JSON Lines), marked synthetic, for scale tests."),
+        ("user", "ujdb user add NAME --role editor|admin [--password-stdin] | list | disable NAME | enable NAME | reset-password NAME [--password-stdin] | role NAME editor|admin", "Manage the editors' accounts (the first admin comes from here; there is no default account). Without --password-stdin, add and reset-password make a strong random password and print it once. A new password, role or disabling ends the account's sessions."),
     ];
 
     private const string Footer = """
@@ -65,7 +66,7 @@ public static class Ujdb
 
     private static string PublicUrl(Func<string, string?> environment) => environment("UJDB_PUBLIC_URL") is { Length: > 0 } url ? url : "http://localhost:5080";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, Func<Stream>? standardOutput = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, Func<Stream>? standardOutput = null, TextReader? input = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
@@ -76,7 +77,7 @@ public static class Ujdb
             return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
         }
 
-        var console = new CliConsole(output, error, standardOutput);
+        var console = new CliConsole(output, error, standardOutput, input);
         if (Commands.Any(c => c.Name == args[0]) && args.Skip(1).Any(a => a is "-h" or "--help"))
         {
             await output.WriteLineAsync(CommandUsage(args[0]));
@@ -123,6 +124,7 @@ public static class Ujdb
                 "reindex" => await ReindexCommand.RunAsync(rest, profile, console),
                 "verify" => await VerifyCommand.RunAsync(rest, profile, console),
                 "sync" => await SyncCommand.RunAsync(rest, profile, console),
+                "user" => await UserCommand.RunAsync(rest, profile, console, TimeProvider.System),
                 _ => await console.UsageErrorAsync($"unknown command '{args[0]}'"),
             };
         }
@@ -135,9 +137,12 @@ public static class Ujdb
 }
 
 /// <summary>Where commands write, and the shared way they report a bad command line.</summary>
-public sealed class CliConsole(TextWriter output, TextWriter error, Func<Stream>? standardOutput = null)
+public sealed class CliConsole(TextWriter output, TextWriter error, Func<Stream>? standardOutput = null, TextReader? input = null)
 {
     public TextWriter Out { get; } = output;
+
+    /// <summary>Standard input (a password given with --password-stdin); tests replace it.</summary>
+    public TextReader In { get; } = input ?? Console.In;
 
     /// <summary>The raw standard output, for binary and byte-exact writes; tests replace it.</summary>
     public Stream OpenStandardOutput() => standardOutput?.Invoke() ?? Console.OpenStandardOutput();
