@@ -51,7 +51,7 @@ public static class TestLimits
     public static void Lift(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        foreach (var key in new[] { "UJDB_RATE_SEARCH", "UJDB_RATE_EXPORT", "UJDB_RATE_STATS" })
+        foreach (var key in new[] { "UJDB_RATE_SEARCH", "UJDB_RATE_EXPORT", "UJDB_RATE_STATS", "UJDB_RATE_SIGN_IN" })
         {
             builder.UseSetting(key, "1000000");
         }

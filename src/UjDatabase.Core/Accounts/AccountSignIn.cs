@@ -28,8 +28,10 @@ public sealed class AccountSignIn(IAccountStore accounts, TimeProvider clock)
     public async Task<SignInResult> SignInAsync(string? name, string? password, CancellationToken cancellationToken = default)
     {
         var account = string.IsNullOrWhiteSpace(name) ? null : await accounts.FindAsync(AccountRules.Normalise(name), cancellationToken);
-        // Checked even for an unknown name, so that the time taken does not tell which names exist.
-        var matches = Passwords.Verify(account?.PasswordHash, password ?? string.Empty, out var rehash);
+        // Checked even for an unknown name, so that the time taken does not tell which names exist. A password longer
+        // than any that can be set is wrong without being hashed in full.
+        var tooLong = password?.Length > AccountRules.MaximumPasswordLength;
+        var matches = Passwords.Verify(account?.PasswordHash, tooLong ? string.Empty : password ?? string.Empty, out var rehash) && !tooLong;
         if (account is null)
         {
             return new SignInResult(SignInOutcome.Refused);

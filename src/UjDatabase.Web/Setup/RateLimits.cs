@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace UjDatabase.Web.Setup;
 
-/// <summary>Requests per minute and per client for each kind of work; set with UJDB_RATE_SEARCH, UJDB_RATE_EXPORT, UJDB_RATE_STATS.</summary>
-public sealed record RateLimitSettings(int SearchPerMinute, int ExportPerMinute, int StatisticsPerMinute)
+/// <summary>Requests per minute and per client for each kind of work; set with UJDB_RATE_SEARCH, UJDB_RATE_EXPORT, UJDB_RATE_STATS, UJDB_RATE_SIGN_IN.</summary>
+public sealed record RateLimitSettings(int SearchPerMinute, int ExportPerMinute, int StatisticsPerMinute, int SignInPerMinute)
 {
     public static RateLimitSettings Resolve(Func<string, string?> lookup)
     {
@@ -23,7 +23,7 @@ public sealed record RateLimitSettings(int SearchPerMinute, int ExportPerMinute,
                 : throw new InvalidOperationException($"{key}='{text}' is not a number of requests per minute (a whole number of 1 or more).");
         }
 
-        return new RateLimitSettings(Read("UJDB_RATE_SEARCH", 300), Read("UJDB_RATE_EXPORT", 20), Read("UJDB_RATE_STATS", 60));
+        return new RateLimitSettings(Read("UJDB_RATE_SEARCH", 300), Read("UJDB_RATE_EXPORT", 20), Read("UJDB_RATE_STATS", 60), Read("UJDB_RATE_SIGN_IN", 10));
     }
 }
 
@@ -41,7 +41,11 @@ public static class RateLimits
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                var (kind, limit) = Classify(context.Request.Path, settings);
+                // Sign-in attempts are limited per address on top of each account's lockout, so that guessing across
+                // many names is slow too.
+                var (kind, limit) = HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/admin/sign-in", StringComparison.OrdinalIgnoreCase)
+                    ? ("sign-in", settings.SignInPerMinute)
+                    : Classify(context.Request.Path, settings);
                 if (kind is null)
                 {
                     return RateLimitPartition.GetNoLimiter(string.Empty);

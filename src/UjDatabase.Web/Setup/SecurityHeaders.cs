@@ -31,23 +31,28 @@ public sealed class SecurityHeaders(RequestDelegate next)
 }
 
 /// <summary>
-/// Only the methods a resource answers reach it: GET and HEAD everywhere (HEAD answers like GET without a body), and
-/// anything else gets 405 with the Allow header, instead of running a page that has no handler for it.
+/// Only the methods a resource answers reach it: GET and HEAD everywhere (HEAD answers like GET without a body), POST
+/// in the editors' area, and anything else gets 405 with the Allow header, instead of running a page that has no
+/// handler for it.
 /// </summary>
 public sealed class MethodRestriction(RequestDelegate next)
 {
     private static readonly string[] Allowed = [HttpMethods.Get, HttpMethods.Head];
 
+    /// <summary>The editors' area also takes form posts (each checked for its anti-forgery token).</summary>
+    private static readonly string[] AllowedForEditors = [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post];
+
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Allowed.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase))
+        var allowed = context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase) ? AllowedForEditors : Allowed;
+        if (allowed.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase))
         {
             return next(context);
         }
 
         context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-        context.Response.Headers.Allow = string.Join(", ", Allowed);
+        context.Response.Headers.Allow = string.Join(", ", allowed);
         return Task.CompletedTask;
     }
 }

@@ -41,7 +41,16 @@ public static class WebSetup
         builder.Services.Configure<HostFilteringOptions>(options => options.AllowedHosts = [.. site.AllowedHosts]);
         builder.Services.AddUjDatabaseRateLimits(RateLimitSettings.Resolve(key => configuration[key]));
         builder.Services.AddUjDatabase(configuration);
-        builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Search/Index", "/"));
+        builder.Services.AddEditorAccess(configuration, site);
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AddPageRoute("/Search/Index", "/");
+            // The editors' area: every page needs an editor, the accounts page an admin; only signing in is open.
+            options.Conventions.AuthorizeFolder("/Admin", EditorAccess.EditorPolicy);
+            options.Conventions.AuthorizeFolder("/Admin/Accounts", EditorAccess.AdminPolicy);
+            options.Conventions.AllowAnonymousToPage("/Admin/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Admin/Denied");
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StatisticsService>();
@@ -74,6 +83,8 @@ public static class WebSetup
         // Routing after the status-code pages, so that a re-executed request (/error/404) is routed afresh.
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 
