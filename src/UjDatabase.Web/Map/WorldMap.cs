@@ -14,6 +14,9 @@ public sealed record Flow(DimensionValue Territory, DimensionValue Forum, long C
 /// <summary>The world map of a search: the countries of one view with their counts, and the flows between territories and forums.</summary>
 public sealed record WorldMap(CaseQuery Query, MapView View, long Total, IReadOnlyList<CountryCount> Countries, IReadOnlyList<Flow> Flows, string FlowRule)
 {
+    /// <summary>What the search says about its words (searched as plain words, ...), as the search page shows it.</summary>
+    public string? Notice { get; init; }
+
     public MapScale Scale { get; } = MapScale.For(Countries.Where(c => c.Code != FacetCatalogue.Missing).Select(c => c.Count).DefaultIfEmpty(0).Max());
 
     /// <summary>Countries with records that the map cannot draw (too small at this scale, or not recorded): the table still lists them.</summary>
@@ -46,7 +49,7 @@ public sealed class WorldMapService(ISearchEngine engine, StatisticsService stat
             .Where(f => f.Count > 0)
             .OrderByDescending(f => f.Count).ThenBy(f => f.Forum.Label, StringComparer.Ordinal).ThenBy(f => f.Territory.Label, StringComparer.Ordinal)
             .ToList();
-        return new WorldMap(listing, view, search.Total, countries, flows, table.Rule);
+        return new WorldMap(listing, view, search.Total, countries, flows, table.Rule) { Notice = search.Notice };
     }
 
     /// <summary>The statistics page with the whole table of flows of a search.</summary>
