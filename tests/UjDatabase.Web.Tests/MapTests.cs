@@ -148,6 +148,27 @@ public sealed class MapTests(FreshAppFactory factory) : IClassFixture<FreshAppFa
     }
 
     [Fact]
+    public async Task The_map_uses_no_inline_style_or_script_and_fetches_nothing()
+    {
+        var (_, map) = await GetPageAsync("/map?forum=DE&view=territory");
+
+        Assert.Empty(map.QuerySelectorAll("[style], style"));
+        Assert.All(map.QuerySelectorAll("script"), s => Assert.StartsWith("/js/", s.GetAttribute("src"), StringComparison.Ordinal));
+        // Every reference in the drawing is to the page itself: shapes reused by id, arrow markers, links to searches.
+        var references = map.QuerySelectorAll("svg [href], svg [marker-end]").Select(e => e.GetAttribute("href") ?? e.GetAttribute("marker-end")!).ToList();
+        Assert.NotEmpty(references);
+        Assert.All(references, r => Assert.Matches(@"^(#shape-[A-Z]{2}|#map-land|url\(#flow-arrow(-inset)?\)|/search\?.*)$", r));
+    }
+
+    [Fact]
+    public void The_map_counts_against_the_statistics_rate_limit()
+    {
+        var settings = new Setup.RateLimitSettings(300, 20, 60);
+
+        Assert.Equal(("stats", 60), Setup.RateLimits.Classify("/map", settings));
+    }
+
+    [Fact]
     public void The_shades_cover_every_count_from_one_to_the_largest_without_gaps_in_at_most_five_colours()
     {
         foreach (var max in new long[] { 1, 2, 3, 5, 6, 17, 70, 97, 1000, 123_456 })
