@@ -168,6 +168,30 @@ public sealed class MapTests(FreshAppFactory factory) : IClassFixture<FreshAppFa
         Assert.Equal(("stats", 60), Setup.RateLimits.Classify("/map", settings));
     }
 
+    private static WorldMap Sample(params (string Code, long Count)[] counts) =>
+        new(Core.Search.CaseQuery.Empty, MapView.Forum, counts.Sum(c => c.Count),
+            counts.Select(c => new CountryCount(c.Code, c.Code == "_missing" ? "Not recorded" : Countries.NameOf(c.Code), c.Count, false, $"/search?forum={c.Code}", WorldShapes.Find(c.Code))).ToList(),
+            [], "rule");
+
+    [Fact]
+    public void A_country_too_small_for_an_outline_is_a_dot_that_links_and_says_its_count()
+    {
+        var svg = new HtmlParser().ParseDocument("<body>" + MapSvg.Render(Sample(("MT", 3), ("DE", 7))) + "</body>");
+
+        var malta = svg.QuerySelectorAll("a").Single(a => a.GetAttribute("aria-label") == "Malta: 3 records prosecuted");
+        Assert.Equal("/search?forum=MT", malta.GetAttribute("href"));
+        Assert.NotNull(malta.QuerySelector("circle"));
+        Assert.NotNull(svg.QuerySelectorAll("a").Single(a => a.GetAttribute("aria-label") == "Germany: 7 records prosecuted").QuerySelector("path"));
+    }
+
+    [Fact]
+    public void Countries_the_map_cannot_draw_are_listed_apart_and_not_recorded_is_not_one_of_them()
+    {
+        var map = Sample(("GF", 2), ("_missing", 4), ("DE", 7), ("CN", 0));
+
+        Assert.Equal(["GF"], map.NotDrawn.Select(c => c.Code));
+    }
+
     [Fact]
     public void The_shades_cover_every_count_from_one_to_the_largest_without_gaps_in_at_most_five_colours()
     {
