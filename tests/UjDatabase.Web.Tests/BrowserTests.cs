@@ -130,6 +130,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Link, new() { Name = "Where the crimes were committed" }).FocusAsync();
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal(first, await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label')"));
+        // The focused country is outlined in the site's focus colour (#c2410c), as every focused control is.
+        Assert.Equal("rgb(194, 65, 12)", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement.querySelector('path')).stroke"));
         await page.Keyboard.PressAsync("Tab");
         Assert.StartsWith("France: ", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label')"), StringComparison.Ordinal);
         await page.Keyboard.PressAsync("Enter");
