@@ -96,6 +96,63 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [BrowserFact]
+    public async Task Clicking_a_country_on_the_map_opens_the_search_filtered_by_it_with_the_other_filters_kept()
+    {
+        var page = await OpenAsync("/search?crime=genocide");
+        await page.Locator(".result-bar").GetByRole(AriaRole.Link, new() { Name = "Map", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/map\\?crime=genocide$"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Where the crimes were committed" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/map\\?crime=genocide&view=territory$"));
+
+        var rwanda = page.Locator("svg.world-map:not(.inset)").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Rwanda: \\d+ records of crimes committed there$") });
+        var count = int.Parse(Regex.Match((await rwanda.GetAttributeAsync("aria-label"))!, "\\d+").Value, System.Globalization.CultureInfo.InvariantCulture);
+        await rwanda.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/search\\?territory=RW&crime=genocide$"));
+        await Expect(page.Locator(".chips")).ToContainTextAsync("Crimes committed in: Rwanda");
+        await Expect(page.Locator(".total strong")).ToHaveTextAsync(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // The enlarged part of the map takes clicks too.
+        await page.GoBackAsync();
+        await page.Locator("svg.world-map.inset a:has(use[href='#shape-BA'])").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/search\\?territory=BA&crime=genocide$"));
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_map_is_reached_by_keyboard_country_by_country_largest_first()
+    {
+        var page = await OpenAsync("/map?territory=SY");
+        var links = page.Locator("svg.world-map:not(.inset) a");
+        var first = await links.First.GetAttributeAsync("aria-label");
+        Assert.StartsWith("Germany: ", first, StringComparison.Ordinal);
+
+        // Tab from the view switch, the last control before the map, lands on the first country; Enter follows it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Where the crimes were committed" }).FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal(first, await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label')"));
+        // The focused country is outlined in the site's focus colour (#c2410c), as every focused control is.
+        Assert.Equal("rgb(194, 65, 12)", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement.querySelector('path')).stroke"));
+        await page.Keyboard.PressAsync("Tab");
+        Assert.StartsWith("France: ", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label')"), StringComparison.Ordinal);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex("/search\\?forum=FR&territory=SY$"));
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_map_has_no_serious_accessibility_violations()
+    {
+        foreach (var (path, width) in new[] { ("/map", 1280), ("/map?view=territory&forum=DE", 1280), ("/map?territory=SY", 390), ("/map?q=qwertyzzz", 1280), ("/map?forum=XX", 1280) })
+        {
+            var page = await OpenAsync(path, width);
+            var result = await page.RunAxe();
+            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+            Assert.True(serious.Count == 0, $"{path}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
+            await page.CloseAsync();
+        }
+    }
+
+    [BrowserFact]
     public async Task Screenshots_of_the_search_case_and_statistics_pages_are_kept()
     {
         var shots = new (string Path, string File, int Width)[]
@@ -108,6 +165,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
             ("/stats?measure=convicted&by=year", "stats-phone.png", 390),
             ("/stats/review?year=2024", "review.png", 1280),
             ("/stats/review?year=2024", "review-phone.png", 390),
+            ("/map", "map.png", 1280),
+            ("/map?view=territory&forum=DE", "map-territory.png", 1280),
+            ("/map?territory=SY", "map-phone.png", 390),
         };
         foreach (var (path, file, width) in shots)
         {

@@ -24,6 +24,7 @@ public sealed class FuzzTests(KestrelApp app) : IClassFixture<KestrelApp>
         ("/cases/{id}", []),
         ("/stats", RouteParameters.Statistics),
         ("/stats/review", RouteParameters.Review),
+        ("/map", RouteParameters.Map),
         ("/api/cases", RouteParameters.Search),
         ("/api/cases/{id}", []),
         ("/api/cases/export", RouteParameters.Export),

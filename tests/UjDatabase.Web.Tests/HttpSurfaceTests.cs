@@ -38,6 +38,7 @@ public sealed class HttpSurfaceTests(FreshAppFactory factory) : IClassFixture<Fr
     [InlineData("PUT", "/api/cases")]
     [InlineData("DELETE", "/api/cases/raslan-koblenz")]
     [InlineData("OPTIONS", "/stats")]
+    [InlineData("POST", "/map")]
     [InlineData("PATCH", "/feeds/cases.atom")]
     public async Task Methods_other_than_get_and_head_are_405_with_allow(string method, string url)
     {
@@ -70,7 +71,7 @@ public sealed class HttpSurfaceTests(FreshAppFactory factory) : IClassFixture<Fr
     [Fact]
     public async Task No_page_has_an_inline_script()
     {
-        foreach (var url in new[] { "/search", "/cases/raslan-koblenz", "/stats", "/stats/review?year=2022" })
+        foreach (var url in new[] { "/search", "/cases/raslan-koblenz", "/stats", "/stats/review?year=2022", "/map" })
         {
             var page = await new HtmlParser().ParseDocumentAsync(await factory.CreateClient().GetStringAsync(url));
             Assert.All(page.QuerySelectorAll("script"), s => Assert.False(string.IsNullOrWhiteSpace(s.GetAttribute("src")), $"{url} has an inline script"));
@@ -103,6 +104,7 @@ public sealed class HeadTests(KestrelApp app) : IClassFixture<KestrelApp>
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
     [InlineData("/search")]
+    [InlineData("/map?forum=DE")]
     [InlineData("/cases/raslan-koblenz")]
     [InlineData("/api/cases/export?format=csv&forum=DE")]
     public async Task Head_answers_like_get_without_a_body(string url)

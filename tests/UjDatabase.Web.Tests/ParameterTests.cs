@@ -45,6 +45,10 @@ public sealed class ParameterTests(FreshAppFactory factory) : IClassFixture<Fres
     [InlineData("/stats/review?year=2024&since=2030", "since")]
     [InlineData("/stats/review?year=1200", "year")]
     [InlineData("/search?page=abc", "page")]
+    [InlineData("/map?forum=XX", "forum")]
+    [InlineData("/map?view=moon", "view")]
+    [InlineData("/map?view=forum&view=territory", "view")]
+    [InlineData("/map?measure=convicted&year=20x4", "year")]
     public async Task A_bad_page_parameter_is_a_400_page_that_names_it(string url, string parameter)
     {
         var response = await factory.CreateClient().GetAsync(url);
@@ -57,6 +61,7 @@ public sealed class ParameterTests(FreshAppFactory factory) : IClassFixture<Fres
     [Theory]
     [InlineData("/search?forum=DE&utm_source=mail", "utm_source")]
     [InlineData("/stats?by=forum&sort=name", "sort")]
+    [InlineData("/map?forum=DE&page=2", "page")]
     [InlineData("/stats/review?year=2024&by=forum", "by")]
     public async Task A_page_shows_the_parameters_it_does_not_use(string url, string parameter)
     {

@@ -38,6 +38,7 @@ public sealed class SearchUnavailableTests(IndexDownFactory factory) : IClassFix
     [InlineData("/search?q=raslan")]
     [InlineData("/api/cases?q=raslan")]
     [InlineData("/stats")]
+    [InlineData("/map?view=territory")]
     [InlineData("/feeds/cases.atom")]
     public async Task Search_answers_503_with_retry_after_and_a_clear_message(string url)
     {

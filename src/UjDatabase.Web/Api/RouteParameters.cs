@@ -20,6 +20,9 @@ public static class RouteParameters
 
     public static IReadOnlyList<ParameterDefinition> Statistics => QueryParameters.Statistics;
 
+    /// <summary>The map is a view of the search's records, so it takes no order or paging, and says what it shades.</summary>
+    public static IReadOnlyList<ParameterDefinition> Map { get; } = [.. Feed, UjDatabase.Web.Map.MapView.Parameter];
+
     public static IReadOnlyList<ParameterDefinition> StatisticsApi { get; } = [.. QueryParameters.Statistics, QueryParameters.Format("json", "csv", "xlsx")];
 
     public static ParameterDefinition ReviewYear { get; } = new("year", ParameterKind.WholeNumber, false, "The year under review (default: last year).") { Minimum = 1900, Maximum = 2200 };

@@ -85,6 +85,16 @@ public static class SearchLinks
         return queryString.Length == 0 ? "/stats" : $"/stats?{queryString}";
     }
 
+    /// <summary>The world map of a search's records, shading the prosecuting states (the default) or the territories.</summary>
+    public static string Map(CaseQuery query, string? view = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var queryString = query.AsListing().ToQueryString();
+        var parts = new[] { queryString, view is null ? string.Empty : $"view={Uri.EscapeDataString(view)}" }.Where(p => p.Length > 0);
+        var joined = string.Join('&', parts);
+        return joined.Length == 0 ? "/map" : $"/map?{joined}";
+    }
+
     /// <summary>Every record of a search as a file.</summary>
     public static string Export(CaseQuery query, string format)
     {

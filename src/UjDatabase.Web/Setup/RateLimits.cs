@@ -72,7 +72,8 @@ public static class RateLimits
             return ("export", settings.ExportPerMinute);
         }
 
-        if (path.StartsWithSegments("/api/stats", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/stats", StringComparison.OrdinalIgnoreCase))
+        // The map counts like a statistics table (a pass over the facts of every record of the search).
+        if (path.StartsWithSegments("/api/stats", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/stats", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/map", StringComparison.OrdinalIgnoreCase))
         {
             return ("stats", settings.StatisticsPerMinute);
         }

@@ -1,0 +1,24 @@
+using UjDatabase.Core.Search;
+
+namespace UjDatabase.Web.Map;
+
+/// <summary>What the map shades: the prosecuting states, or the countries where the crimes were committed.</summary>
+public sealed record MapView(string Code, FacetDefinition Facet, string Title, string CountPhrase)
+{
+    public static MapView Forum { get; } = new("forum", FacetCatalogue.Forum, "Prosecuting states", "prosecuted");
+
+    public static MapView Territory { get; } = new("territory", FacetCatalogue.Territory, "Where the crimes were committed", "of crimes committed there");
+
+    public static IReadOnlyList<MapView> All { get; } = [Forum, Territory];
+
+    /// <summary>The map's own URL parameter; every other parameter is the search's.</summary>
+    public static ParameterDefinition Parameter { get; } = new("view", ParameterKind.Code, false, "What the map shades: forum (prosecuting states, the default) or territory (where the crimes were committed).")
+    {
+        Values = [.. All.Select(v => v.Code)],
+    };
+
+    public static MapView? Find(string? code) => code is null or "" ? Forum : All.FirstOrDefault(v => v.Code == code);
+
+    /// <summary>"Germany: 12 records prosecuted": what a country's link and row say.</summary>
+    public string Describe(string country, long count) => $"{country}: {count:N0} {(count == 1 ? "record" : "records")} {CountPhrase}";
+}
