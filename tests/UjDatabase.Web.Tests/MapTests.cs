@@ -163,7 +163,7 @@ public sealed class MapTests(FreshAppFactory factory) : IClassFixture<FreshAppFa
     [Fact]
     public void The_map_counts_against_the_statistics_rate_limit()
     {
-        var settings = new Setup.RateLimitSettings(300, 20, 60);
+        var settings = new Setup.RateLimitSettings(300, 20, 60, 10);
 
         Assert.Equal(("stats", 60), Setup.RateLimits.Classify("/map", settings));
     }
