@@ -2,12 +2,14 @@ using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using UjDatabase.Core.Cases;
+using UjDatabase.Core.Editing;
+using UjDatabase.Core.Interchange;
 using UjDatabase.Core.Storage;
 
 namespace UjDatabase.Embedded;
 
 /// <summary>The embedded store of record: normalised SQLite tables written through Dapper, with an outbox row per change.</summary>
-public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IIndexSource
+public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IIndexSource, IRecordEditor
 {
     private const int PageSize = 1000;
 
@@ -42,6 +44,14 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
     private static int Upsert(SqliteConnection connection, IEnumerable<CaseRecord> records, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction();
+        var written = Upsert(connection, transaction, records, cancellationToken);
+        transaction.Commit();
+        return written;
+    }
+
+    /// <summary>Writes records with new versions and their outbox rows, in the caller's transaction.</summary>
+    private static int Upsert(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<CaseRecord> records, CancellationToken cancellationToken)
+    {
         var version = connection.ExecuteScalar<long>(SqliteStatements.LastVersion, transaction: transaction);
         var written = 0;
         using (var writer = new CaseWriter(connection, transaction, DateTimeOffset.UtcNow.ToString("O")))
@@ -58,8 +68,51 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         }
 
         connection.Execute(SqliteStatements.SetLastVersion, new { version }, transaction);
-        transaction.Commit();
         return written;
+    }
+
+    public Task<RecordRevision?> SaveAsync(CaseRecord record, long? expectedVersion, string author, string action, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        using var connection = database.Open();
+        try
+        {
+            // SQLite takes the write lock at the first write; the version is read inside the same transaction, and no
+            // other writer can come between the read and the write once it holds the lock (BEGIN IMMEDIATE).
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var stored = connection.ExecuteScalar<long?>(SqliteStatements.RecordVersion, new { id = record.Id }, transaction);
+            if (stored != expectedVersion)
+            {
+                return Task.FromResult<RecordRevision?>(null);
+            }
+
+            Upsert(connection, transaction, [record], cancellationToken);
+            var revision = new RecordRevision(
+                record.Id,
+                connection.ExecuteScalar<int>(SqliteStatements.NextRevision, new { caseId = record.Id }, transaction),
+                at,
+                author,
+                action,
+                CaseJson.Serialize(record));
+            connection.Execute(
+                SqliteStatements.AddRevision,
+                new { caseId = revision.CaseId, number = revision.Number, at = at.ToString("O", System.Globalization.CultureInfo.InvariantCulture), author, action, recordJson = revision.RecordJson },
+                transaction);
+            transaction.Commit();
+            return Task.FromResult<RecordRevision?>(revision);
+        }
+        catch (SqliteException ex)
+        {
+            throw database.Explain(ex);
+        }
+    }
+
+    public Task<IReadOnlyList<RecordRevision>> HistoryAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        return Task.FromResult<IReadOnlyList<RecordRevision>>(connection.Query<(string CaseId, long Number, string At, string Author, string Action, string RecordJson)>(SqliteStatements.History, new { caseId })
+            .Select(r => new RecordRevision(r.CaseId, (int)r.Number, DateTimeOffset.Parse(r.At, System.Globalization.CultureInfo.InvariantCulture), r.Author, r.Action, r.RecordJson))
+            .ToList());
     }
 
     public async Task<CaseRecord?> GetAsync(string id, CancellationToken cancellationToken = default) =>

@@ -73,6 +73,14 @@ public static class SqliteStatements
 
     public static string AccountUpdate { get; } = Load("account_update");
 
+    public static string RecordVersion { get; } = Load("record_version");
+
+    public static string NextRevision { get; } = Load("next_revision");
+
+    public static string AddRevision { get; } = Load("add_revision");
+
+    public static string History { get; } = Load("history");
+
     /// <summary>A statement by its file name.</summary>
     public static string Load(string name)
     {

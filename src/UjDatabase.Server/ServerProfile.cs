@@ -61,6 +61,7 @@ public static class ServerProfile
         return new StorageParts(
             store,
             store,
+            store,
             new EsSearchEngine(client, store, pipeline, options),
             new EsIndexer(client, store, pipeline, options, clock),
             new SqlServerAccountStore(database));

@@ -14,6 +14,8 @@ public interface IStoreUnderTest : IAsyncDisposable
     IIndexSource Source { get; }
 
     IAccountStore Accounts { get; }
+
+    UjDatabase.Core.Editing.IRecordEditor Editor { get; }
 }
 
 /// <summary>
@@ -29,6 +31,8 @@ public abstract class CaseStoreContract : IAsyncLifetime
     protected IIndexSource Source => test.Source;
 
     protected IAccountStore Accounts => test.Accounts;
+
+    protected UjDatabase.Core.Editing.IRecordEditor Editor => test.Editor;
 
     protected abstract Task<IStoreUnderTest> CreateAsync();
 
@@ -310,5 +314,32 @@ public abstract class CaseStoreContract : IAsyncLifetime
         Assert.Equal(changed, await Accounts.FindAsync("alice"));
         Assert.Equal(["alice", "bob"], (await Accounts.ListAsync()).Select(a => a.Name));
         Assert.Null(await Accounts.FindAsync("carol"));
+    }
+
+    [SkippableFact]
+    public async Task An_edit_is_written_with_its_revision_only_while_the_record_is_at_the_version_the_editor_loaded()
+    {
+        var at = new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
+        var record = SeedRecords()[0];
+        var first = await Editor.SaveAsync(record, expectedVersion: null, "alice", "development", at);
+        Assert.NotNull(first);
+        var loaded = (await Source.GetVersionedAsync([record.Id])).Single();
+        var pendingBefore = (await Source.ReadPendingAsync(10_000)).Count;
+
+        var stale = await Editor.SaveAsync(record with { Summary = "Lost?" }, loaded.Version - 1, "bob", "development", at.AddMinutes(1));
+        var again = await Editor.SaveAsync(record with { Summary = "A newer summary." }, expectedVersion: null, "bob", "development", at.AddMinutes(1));
+        var second = await Editor.SaveAsync(record with { Summary = "A newer summary." }, loaded.Version, "bob", "development", at.AddMinutes(2));
+
+        Assert.Null(stale);
+        Assert.Null(again);
+        Assert.NotNull(second);
+        Assert.Equal("A newer summary.", (await Store.GetAsync(record.Id))!.Summary);
+        Assert.True((await Source.GetVersionedAsync([record.Id])).Single().Version > loaded.Version);
+        Assert.Equal(pendingBefore + 1, (await Source.ReadPendingAsync(10_000)).Count);
+        var history = await Editor.HistoryAsync(record.Id);
+        Assert.Equal([(1, "alice"), (2, "bob")], history.Select(h => (h.Number, h.Author)));
+        Assert.Equal(at.AddMinutes(2), history[1].At);
+        Assert.Equal(UjDatabase.Core.Interchange.CaseJson.Serialize(record with { Summary = "A newer summary." }), history[1].RecordJson);
+        Assert.Empty(await Editor.HistoryAsync("no-such-record"));
     }
 }

@@ -20,6 +20,8 @@ public sealed class SqliteCaseStoreContractTests : CaseStoreContract
 
         public UjDatabase.Core.Accounts.IAccountStore Accounts => new UjDatabase.Embedded.Accounts.SqliteAccountStore(test.Database);
 
+        public UjDatabase.Core.Editing.IRecordEditor Editor => test.Store;
+
         public ValueTask DisposeAsync()
         {
             test.Dispose();

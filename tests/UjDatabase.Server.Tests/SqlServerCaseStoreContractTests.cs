@@ -32,6 +32,8 @@ public sealed class SqlServerCaseStoreContractTests : CaseStoreContract
 
         public UjDatabase.Core.Accounts.IAccountStore Accounts => new SqlServerAccountStore(database);
 
+        public UjDatabase.Core.Editing.IRecordEditor Editor => (UjDatabase.Core.Editing.IRecordEditor)Store;
+
         public async ValueTask DisposeAsync()
         {
             var name = builder.InitialCatalog;

@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.SqlClient;
 using UjDatabase.Core.Cases;
+using UjDatabase.Core.Editing;
+using UjDatabase.Core.Interchange;
 using UjDatabase.Core.Storage;
 using CaseRow = UjDatabase.Server.SqlServer.CaseRowMapping.CaseRow;
 
@@ -13,7 +15,7 @@ namespace UjDatabase.Server.SqlServer;
 /// SqlBulkCopy stages the case rows, one MERGE upserts them, and the list rows are bulk-copied in, all in one
 /// transaction with their outbox rows. Versions come from a rowversion column.
 /// </summary>
-public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore, IIndexSource
+public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore, IIndexSource, IRecordEditor
 {
     private const int Chunk = 1000;
 
@@ -24,6 +26,41 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
         ArgumentNullException.ThrowIfNull(records);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var written = await UpsertAsync(connection, transaction, records, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    public async Task<RecordRevision?> SaveAsync(CaseRecord record, long? expectedVersion, string author, string action, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var stored = await connection.ExecuteScalarAsync<long?>(SqlServerStatements.RecordVersion, new { id = record.Id }, transaction);
+        if (stored != expectedVersion)
+        {
+            return null;
+        }
+
+        await UpsertAsync(connection, transaction, [record], cancellationToken);
+        var number = await connection.ExecuteScalarAsync<int>(SqlServerStatements.NextRevision, new { caseId = record.Id }, transaction);
+        var recordJson = CaseJson.Serialize(record);
+        await connection.ExecuteAsync(SqlServerStatements.AddRevision, new { caseId = record.Id, number, at, author, action, recordJson }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return new RecordRevision(record.Id, number, at, author, action, recordJson);
+    }
+
+    public async Task<IReadOnlyList<RecordRevision>> HistoryAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(string CaseId, int Number, DateTimeOffset At, string Author, string Action, string RecordJson)>(SqlServerStatements.History, new { caseId }))
+            .Select(r => new RecordRevision(r.CaseId, r.Number, r.At, r.Author, r.Action, r.RecordJson))
+            .ToList();
+    }
+
+    /// <summary>Writes records (new versions, list rows, outbox rows) in the caller's transaction.</summary>
+    private static async Task<int> UpsertAsync(SqlConnection connection, SqlTransaction transaction, IEnumerable<CaseRecord> records, CancellationToken cancellationToken)
+    {
         await connection.ExecuteAsync(SqlServerStatements.StageCases, transaction: transaction);
         var written = 0;
         foreach (var chunk in ChunksWithoutRepeats(records))
@@ -43,7 +80,6 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
             written += chunk.Length;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return written;
     }
 

@@ -29,6 +29,10 @@ public static partial class SqlServerStatements
         ["set_aside"] = ["caseId", "version", "error"],
         ["dead_letters"] = [],
         ["retry_dead"] = [],
+        ["record_version"] = ["id"],
+        ["next_revision"] = ["caseId"],
+        ["add_revision"] = ["caseId", "number", "at", "author", "action", "recordJson"],
+        ["history"] = ["caseId"],
         ["account_find"] = ["name"],
         ["account_list"] = [],
         ["account_add"] = ["name", "role", "passwordHash", "securityStamp", "disabled", "failedSignIns", "lockedUntil", "createdAt"],
@@ -64,6 +68,14 @@ public static partial class SqlServerStatements
     public static string DeadLetters { get; } = Load("dead_letters");
 
     public static string RetryDead { get; } = Load("retry_dead");
+
+    public static string RecordVersion { get; } = Load("record_version");
+
+    public static string NextRevision { get; } = Load("next_revision");
+
+    public static string AddRevision { get; } = Load("add_revision");
+
+    public static string History { get; } = Load("history");
 
     public static string AccountFind { get; } = Load("account_find");
 

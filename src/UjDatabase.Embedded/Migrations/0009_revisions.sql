@@ -1,0 +1,11 @@
+-- The history of the records changed by editors: one row per change, numbered per record, with who, when, what was
+-- done, and the whole record after the change (interchange JSON), so that revisions can be compared and restored.
+CREATE TABLE revisions (
+    case_id     TEXT    NOT NULL,
+    number      INTEGER NOT NULL,
+    at          TEXT    NOT NULL,
+    author      TEXT    NOT NULL,
+    action      TEXT    NOT NULL,
+    record_json TEXT    NOT NULL,
+    PRIMARY KEY (case_id, number)
+) WITHOUT ROWID;
