@@ -71,7 +71,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         return written;
     }
 
-    public Task<RecordRevision?> SaveAsync(CaseRecord record, long? expectedVersion, string author, string action, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task<RecordRevision?> SaveAsync(CaseRecord record, long? expectedVersion, CaseRecord? previous, string author, string action, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         using var connection = database.Open();
@@ -93,10 +93,11 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
                 at,
                 author,
                 action,
+                previous is null ? null : CaseJson.Serialize(previous),
                 CaseJson.Serialize(record));
             connection.Execute(
                 SqliteStatements.AddRevision,
-                new { caseId = revision.CaseId, number = revision.Number, at = at.ToString("O", System.Globalization.CultureInfo.InvariantCulture), author, action, recordJson = revision.RecordJson },
+                new { caseId = revision.CaseId, number = revision.Number, at = at.ToString("O", System.Globalization.CultureInfo.InvariantCulture), author, action, previousJson = revision.PreviousJson, recordJson = revision.RecordJson },
                 transaction);
             transaction.Commit();
             return Task.FromResult<RecordRevision?>(revision);
@@ -110,8 +111,8 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
     public Task<IReadOnlyList<RecordRevision>> HistoryAsync(string caseId, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        return Task.FromResult<IReadOnlyList<RecordRevision>>(connection.Query<(string CaseId, long Number, string At, string Author, string Action, string RecordJson)>(SqliteStatements.History, new { caseId })
-            .Select(r => new RecordRevision(r.CaseId, (int)r.Number, DateTimeOffset.Parse(r.At, System.Globalization.CultureInfo.InvariantCulture), r.Author, r.Action, r.RecordJson))
+        return Task.FromResult<IReadOnlyList<RecordRevision>>(connection.Query<(string CaseId, long Number, string At, string Author, string Action, string? PreviousJson, string RecordJson)>(SqliteStatements.History, new { caseId })
+            .Select(r => new RecordRevision(r.CaseId, (int)r.Number, DateTimeOffset.Parse(r.At, System.Globalization.CultureInfo.InvariantCulture), r.Author, r.Action, r.PreviousJson, r.RecordJson))
             .ToList());
     }
 

@@ -321,14 +321,14 @@ public abstract class CaseStoreContract : IAsyncLifetime
     {
         var at = new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
         var record = SeedRecords()[0];
-        var first = await Editor.SaveAsync(record, expectedVersion: null, "alice", "development", at);
+        var first = await Editor.SaveAsync(record, expectedVersion: null, previous: null, "alice", "development", at);
         Assert.NotNull(first);
         var loaded = (await Source.GetVersionedAsync([record.Id])).Single();
         var pendingBefore = (await Source.ReadPendingAsync(10_000)).Count;
 
-        var stale = await Editor.SaveAsync(record with { Summary = "Lost?" }, loaded.Version - 1, "bob", "development", at.AddMinutes(1));
-        var again = await Editor.SaveAsync(record with { Summary = "A newer summary." }, expectedVersion: null, "bob", "development", at.AddMinutes(1));
-        var second = await Editor.SaveAsync(record with { Summary = "A newer summary." }, loaded.Version, "bob", "development", at.AddMinutes(2));
+        var stale = await Editor.SaveAsync(record with { Summary = "Lost?" }, loaded.Version - 1, record, "bob", "development", at.AddMinutes(1));
+        var again = await Editor.SaveAsync(record with { Summary = "A newer summary." }, expectedVersion: null, previous: null, "bob", "development", at.AddMinutes(1));
+        var second = await Editor.SaveAsync(record with { Summary = "A newer summary." }, loaded.Version, record, "bob", "development", at.AddMinutes(2));
 
         Assert.Null(stale);
         Assert.Null(again);
@@ -340,6 +340,9 @@ public abstract class CaseStoreContract : IAsyncLifetime
         Assert.Equal([(1, "alice"), (2, "bob")], history.Select(h => (h.Number, h.Author)));
         Assert.Equal(at.AddMinutes(2), history[1].At);
         Assert.Equal(UjDatabase.Core.Interchange.CaseJson.Serialize(record with { Summary = "A newer summary." }), history[1].RecordJson);
+        Assert.Null(history[0].PreviousJson);
+        Assert.Equal(UjDatabase.Core.Interchange.CaseJson.Serialize(record), history[1].PreviousJson);
+        Assert.Equal([new UjDatabase.Core.Editing.FieldChange("summary", System.Text.Json.JsonSerializer.Serialize(record.Summary, UjDatabase.Core.Interchange.CaseJson.Options), "\"A newer summary.\"")], history[1].Changes);
         Assert.Empty(await Editor.HistoryAsync("no-such-record"));
     }
 }

@@ -99,7 +99,7 @@ public sealed class AddDevelopment(IIndexSource source, IRecordEditor editor, Ti
             return Conflict(current, form, record);
         }
 
-        var saved = await editor.SaveAsync(record, form.Version, author, RevisionActions.Development, clock.GetUtcNow(), cancellationToken);
+        var saved = await editor.SaveAsync(record, form.Version, current.Record, author, RevisionActions.Development, clock.GetUtcNow(), cancellationToken);
         if (saved is null)
         {
             // Changed between the read above and the write: read it again to show what changed.

@@ -2,10 +2,17 @@ namespace UjDatabase.Core.Editing;
 
 /// <summary>
 /// One change of a record, as kept in its history: its number (1, 2, ... per record), when, who, what was done, and
-/// the whole record as it was after the change (interchange JSON), so that any revision can be read, compared with the
-/// one before it, or restored.
+/// the whole record before and after the change (interchange JSON; no before for a new record), so that every
+/// revision shows exactly what it changed, even after an import came between two edits, and can be restored.
 /// </summary>
-public sealed record RecordRevision(string CaseId, int Number, DateTimeOffset At, string Author, string Action, string RecordJson);
+public sealed record RecordRevision(string CaseId, int Number, DateTimeOffset At, string Author, string Action, string? PreviousJson, string RecordJson)
+{
+    /// <summary>The fields this change changed, each before and after.</summary>
+    public IReadOnlyList<FieldChange> Changes => FieldChanges.Between(PreviousJson, RecordJson);
+
+    /// <summary>Whether the record was published after this change (readers see only such revisions).</summary>
+    public bool Published => System.Text.Json.Nodes.JsonNode.Parse(RecordJson)?["publication"]?.GetValue<string>() == "published";
+}
 
 /// <summary>The actions a revision records.</summary>
 public static class RevisionActions

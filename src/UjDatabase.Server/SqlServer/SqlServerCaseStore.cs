@@ -31,7 +31,7 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
         return written;
     }
 
-    public async Task<RecordRevision?> SaveAsync(CaseRecord record, long? expectedVersion, string author, string action, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<RecordRevision?> SaveAsync(CaseRecord record, long? expectedVersion, CaseRecord? previous, string author, string action, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -44,17 +44,18 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
 
         await UpsertAsync(connection, transaction, [record], cancellationToken);
         var number = await connection.ExecuteScalarAsync<int>(SqlServerStatements.NextRevision, new { caseId = record.Id }, transaction);
+        var previousJson = previous is null ? null : CaseJson.Serialize(previous);
         var recordJson = CaseJson.Serialize(record);
-        await connection.ExecuteAsync(SqlServerStatements.AddRevision, new { caseId = record.Id, number, at, author, action, recordJson }, transaction);
+        await connection.ExecuteAsync(SqlServerStatements.AddRevision, new { caseId = record.Id, number, at, author, action, previousJson, recordJson }, transaction);
         await transaction.CommitAsync(cancellationToken);
-        return new RecordRevision(record.Id, number, at, author, action, recordJson);
+        return new RecordRevision(record.Id, number, at, author, action, previousJson, recordJson);
     }
 
     public async Task<IReadOnlyList<RecordRevision>> HistoryAsync(string caseId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<(string CaseId, int Number, DateTimeOffset At, string Author, string Action, string RecordJson)>(SqlServerStatements.History, new { caseId }))
-            .Select(r => new RecordRevision(r.CaseId, r.Number, r.At, r.Author, r.Action, r.RecordJson))
+        return (await connection.QueryAsync<(string CaseId, int Number, DateTimeOffset At, string Author, string Action, string? PreviousJson, string RecordJson)>(SqlServerStatements.History, new { caseId }))
+            .Select(r => new RecordRevision(r.CaseId, r.Number, r.At, r.Author, r.Action, r.PreviousJson, r.RecordJson))
             .ToList();
     }
 

@@ -31,7 +31,7 @@ public static partial class SqlServerStatements
         ["retry_dead"] = [],
         ["record_version"] = ["id"],
         ["next_revision"] = ["caseId"],
-        ["add_revision"] = ["caseId", "number", "at", "author", "action", "recordJson"],
+        ["add_revision"] = ["caseId", "number", "at", "author", "action", "previousJson", "recordJson"],
         ["history"] = ["caseId"],
         ["account_find"] = ["name"],
         ["account_list"] = [],
