@@ -77,6 +77,13 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         directory.Dispose();
     }
 
+    /// <summary>Adds an account to the running app, as <c>ujdb user add</c> would.</summary>
+    public async Task AddAccountAsync(string name, UjDatabase.Core.Accounts.AccountRole role, string password)
+    {
+        var administration = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UjDatabase.Core.Accounts.AccountAdministration>(factory!.Services);
+        Assert.True((await administration.AddAsync(name, role, password)).Done);
+    }
+
     private sealed class KestrelAppFactory(string dataDirectory) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)

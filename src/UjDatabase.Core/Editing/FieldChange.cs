@@ -5,7 +5,20 @@ using UjDatabase.Core.Interchange;
 namespace UjDatabase.Core.Editing;
 
 /// <summary>One field of a record before and after a change, each as compact interchange JSON (null when absent).</summary>
-public sealed record FieldChange(string Field, string? Before, string? After);
+public sealed record FieldChange(string Field, string? Before, string? After)
+{
+    /// <summary>For a list: the items the change added (in the after list, not the before), each as JSON.</summary>
+    public IReadOnlyList<string> Added => Items(After).Except(Items(Before)).ToList();
+
+    /// <summary>For a list: the items the change removed.</summary>
+    public IReadOnlyList<string> Removed => Items(Before).Except(Items(After)).ToList();
+
+    /// <summary>Whether the field is a list (then <see cref="Added"/> and <see cref="Removed"/> say what changed in it).</summary>
+    public bool IsList => (Before ?? After) is { } json && json.StartsWith('[');
+
+    private static IEnumerable<string> Items(string? json) =>
+        json is not null && JsonNode.Parse(json) is JsonArray items ? items.Select(i => i?.ToJsonString(CaseJson.Options) ?? "null") : [];
+}
 
 /// <summary>
 /// What differs between two versions of a record, field by field in the interchange format: the top-level fields,

@@ -28,6 +28,10 @@ public static class ServiceRegistration
             sp.GetRequiredService<StorageSettings>().Profile == StorageProfile.Server ? "elasticsearch" : "lucene",
             sp.GetRequiredService<UjdbMetrics>()));
         services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Indexer);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Source);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Editor);
+        services.AddSingleton(sp => new Core.Editing.RestoreRevision(sp.GetRequiredService<StorageParts>().Source, sp.GetRequiredService<StorageParts>().Editor, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Core.Editing.AddDevelopment(sp.GetRequiredService<StorageParts>().Source, sp.GetRequiredService<StorageParts>().Editor, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new SeedSettings(configuration[SeedDirectoryKey] ?? Path.Combine(AppContext.BaseDirectory, "seed-data")));
         services.AddSingleton(_ => new SyncSettings(TimeSpan.FromMilliseconds(int.TryParse(configuration[SyncIntervalKey], out var ms) && ms > 0 ? ms : 250)));
         services.AddHostedService<StoreStartup>();

@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using UjDatabase.Core.Cases;
+using UjDatabase.Core.Editing;
+using UjDatabase.Core.Interchange;
+using UjDatabase.Core.Storage;
+using UjDatabase.Core.Validation;
+
+namespace UjDatabase.Web.Pages.Admin.Cases;
+
+/// <summary>
+/// Adding a development to a case in one step: the event, its source, the stages it changes, and whether the record
+/// was checked against its sources today. A save that another editor's change overtook is refused and shows both.
+/// </summary>
+// The form carries the record as the editor saw it (for comparing after a conflict): larger than a sign-in form.
+[RequestSizeLimit(1024 * 1024)]
+public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDevelopment) : PageModel
+{
+    public CaseRecord Record { get; private set; } = null!;
+
+    [BindProperty]
+    public DevelopmentInput Input { get; set; } = new();
+
+    public IReadOnlyDictionary<string, string> Problems { get; private set; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<FieldChange>? TheirChanges { get; private set; }
+
+    public IReadOnlyList<FieldChange>? YourChanges { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is not { } current)
+        {
+            return NotFound();
+        }
+
+        Input = new DevelopmentInput { Version = current.Version, BaseJson = CaseJson.Serialize(current.Record) };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!CaseValidator.IsSlug(id))
+        {
+            return NotFound();
+        }
+
+        var result = await addDevelopment.RunAsync(id, Input.ToForm(), User.Identity!.Name!, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Saved is { } saved)
+        {
+            return Redirect($"/admin/cases/{id}/history#revision-{saved.Number}");
+        }
+
+        Problems = result.Problems;
+        TheirChanges = result.TheirChanges;
+        YourChanges = result.YourChanges;
+        var current = result.Current ?? await LoadAsync(id, cancellationToken);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        Record = current.Record;
+        if (result.Current is not null)
+        {
+            // Saving again applies the editor's entries to the record as it is now.
+            Input.Version = current.Version;
+            Input.BaseJson = CaseJson.Serialize(current.Record);
+        }
+
+        Response.StatusCode = result.Current is null ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private async Task<VersionedRecord?> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!CaseValidator.IsSlug(id))
+        {
+            return null;
+        }
+
+        var current = (await source.GetVersionedAsync([id], cancellationToken)).SingleOrDefault();
+        if (current is not null)
+        {
+            Record = current.Record;
+        }
+
+        return current;
+    }
+
+    public string? ProblemOf(string field) => Problems.GetValueOrDefault(field);
+}
+
+/// <summary>The development form's fields, as posted.</summary>
+public sealed class DevelopmentInput
+{
+    public string? Date { get; set; }
+
+    public string? Type { get; set; }
+
+    public string? Outcome { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? SourceUrl { get; set; }
+
+    public string? SourceTitle { get; set; }
+
+    public string? SourcePublisher { get; set; }
+
+    public string? SourceDate { get; set; }
+
+    public Dictionary<int, string> ChargeStages { get; set; } = [];
+
+    public string? Stage { get; set; }
+
+    public string? Verdict { get; set; }
+
+    public bool Checked { get; set; }
+
+    public long Version { get; set; }
+
+    public string? BaseJson { get; set; }
+
+    public DevelopmentForm ToForm() => new()
+    {
+        Date = Date,
+        Type = Type,
+        Outcome = Outcome,
+        Description = Description,
+        SourceUrl = SourceUrl,
+        SourceTitle = SourceTitle,
+        SourcePublisher = SourcePublisher,
+        SourceDate = SourceDate,
+        ChargeStages = ChargeStages.Where(c => !string.IsNullOrWhiteSpace(c.Value)).ToDictionary(),
+        Stage = Stage,
+        Verdict = Verdict,
+        Checked = Checked,
+        Version = Version,
+        BaseJson = BaseJson,
+    };
+}

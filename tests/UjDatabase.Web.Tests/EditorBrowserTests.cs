@@ -1,0 +1,122 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using UjDatabase.Core.Accounts;
+using static Microsoft.Playwright.Assertions;
+
+namespace UjDatabase.Web.Tests;
+
+/// <summary>What an editor does, in a real browser: sign in, add a development, see the public side follow; and two editors at once.</summary>
+public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Password = "an editor's long password";
+    private const string Case = "/cases/raslan-koblenz";
+
+    private async Task<IPage> SignedInAsync(string name, int width = 1280)
+    {
+        await fixture.AddAccountAsync(name, AccountRole.Editor, Password);
+        // A context of its own: each editor has their own cookies, as on two machines.
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        await page.GotoAsync(fixture.BaseUrl + "/admin");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/sign-in"));
+        await page.GetByLabel("Name").FillAsync(name);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Editors' area" })).ToBeVisibleAsync();
+        return page;
+    }
+
+    private static async Task FillDevelopmentAsync(IPage page, string date, string description, string url)
+    {
+        await page.GetByLabel("Date", new() { Exact = true }).FillAsync(date);
+        await page.GetByLabel("What happened").SelectOptionAsync("other");
+        await page.GetByLabel("Description").FillAsync(description);
+        await page.GetByLabel("Address (URL)").FillAsync(url);
+        await page.GetByLabel("Title").FillAsync("Trial monitoring report");
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string file) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, file), FullPage = true });
+
+    [BrowserFact]
+    public async Task An_editor_adds_a_development_and_the_case_page_history_and_search_follow()
+    {
+        var page = await SignedInAsync("editor-one");
+        await page.GotoAsync(fixture.BaseUrl + Case);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a development" }).ClickAsync();
+        await FillDevelopmentAsync(page, "2026-11-27", "Quokkaquest hearing on the retrial request", "https://example.org/quokkaquest");
+        await page.GetByLabel("I checked the whole record").CheckAsync();
+        await ScreenshotAsync(page, "development-form.png");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the development" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Revision 1: development by editor-one" })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "history-editors.png");
+        await page.GotoAsync(fixture.BaseUrl + Case);
+        await Expect(page.GetByText("Quokkaquest hearing on the retrial request")).ToBeVisibleAsync();
+        await page.GotoAsync(fixture.BaseUrl + Case + "/history");
+        await Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = "events" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("editor-one")).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "history-public.png");
+        // The index follows through the outbox: the search finds the new words once the sync has run.
+        var found = 0;
+        for (var attempt = 0; attempt < 60 && found == 0; attempt++)
+        {
+            await page.GotoAsync(fixture.BaseUrl + "/search?q=quokkaquest");
+            found = await page.Locator(".hit").CountAsync();
+            if (found == 0)
+            {
+                await Task.Delay(500);
+            }
+        }
+
+        Assert.Equal(1, found);
+        await Expect(page.Locator(".hit").First).ToContainTextAsync("Anwar Raslan");
+    }
+
+    [BrowserFact]
+    public async Task Two_editors_save_the_same_record_and_the_second_is_shown_both_changes_and_loses_nothing()
+    {
+        var first = await SignedInAsync("editor-two");
+        var second = await SignedInAsync("editor-three");
+        await first.GotoAsync(fixture.BaseUrl + "/admin/cases/al-gharib-koblenz/development");
+        await second.GotoAsync(fixture.BaseUrl + "/admin/cases/al-gharib-koblenz/development");
+        await FillDevelopmentAsync(first, "2026-11-20", "Numbatnote first editor's development", "https://example.org/numbat");
+        await FillDevelopmentAsync(second, "2026-11-21", "Wombatwatch second editor's development", "https://example.org/wombat");
+
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save the development" }).ClickAsync();
+        await Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Revision 1: development by editor-two" })).ToBeVisibleAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save the development" }).ClickAsync();
+
+        await Expect(second.GetByRole(AriaRole.Alert)).ToContainTextAsync("Someone else changed this record");
+        await Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Changed by someone else since you opened the form" })).ToBeVisibleAsync();
+        await Expect(second.GetByLabel("Description")).ToHaveValueAsync("Wombatwatch second editor's development");
+        await ScreenshotAsync(second, "development-conflict.png");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save the development" }).ClickAsync();
+
+        await Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Revision 2: development by editor-three" })).ToBeVisibleAsync();
+        await second.GotoAsync(fixture.BaseUrl + "/cases/al-gharib-koblenz");
+        await Expect(second.GetByText("Numbatnote first editor's development")).ToBeVisibleAsync();
+        await Expect(second.GetByText("Wombatwatch second editor's development")).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_editors_pages_have_no_serious_accessibility_violations_on_a_desktop_or_a_phone()
+    {
+        foreach (var width in new[] { 1280, 390 })
+        {
+            var page = await SignedInAsync($"editor-axe-{width}", width);
+            foreach (var path in new[] { "/admin", "/admin/cases/raslan-koblenz/development", "/admin/cases/raslan-koblenz/history", "/admin/password", "/cases/raslan-koblenz/history", "/admin/sign-in" })
+            {
+                await page.GotoAsync(fixture.BaseUrl + path);
+                var result = await page.RunAxe();
+                var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+                Assert.True(serious.Count == 0, $"{path} at {width}px: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
+            }
+
+            await page.GotoAsync(fixture.BaseUrl + "/admin/cases/raslan-koblenz/development");
+            await ScreenshotAsync(page, $"development-form-{width}.png");
+        }
+    }
+}
