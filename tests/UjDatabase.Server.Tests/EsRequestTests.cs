@@ -62,7 +62,7 @@ public class EsRequestTests
         var document = EsDocument.Build(SampleCases.Valid(), 1, 2026);
 
         Assert.All(document, field => Assert.True(mapping.ContainsKey(field.Key), $"{field.Key} is not mapped"));
-        Assert.All(FacetCatalogue.All, facet => Assert.Equal("keyword", mapping[facet.Name]!["type"]!.GetValue<string>()));
+        Assert.All(FacetCatalogue.All, facet => Assert.Equal("keyword", mapping[facet.IndexField]!["type"]!.GetValue<string>()));
         Assert.Equal("nested", mapping["charges"]!["type"]!.GetValue<string>());
         Assert.Equal("nested", mapping["events"]!["type"]!.GetValue<string>());
     }

@@ -198,7 +198,7 @@ public static class EsQueryBuilder
             var selected = query.Selected(facet.Name);
             if (selected.Count > 0)
             {
-                filters.Add(ValuesOrMissing(facet.Name, selected));
+                filters.Add(ValuesOrMissing(facet.IndexField, selected));
             }
         }
 
@@ -286,7 +286,7 @@ public static class EsQueryBuilder
         var aggs = new JsonObject();
         foreach (var facet in FacetCatalogue.All)
         {
-            var inner = new JsonObject { ["missing"] = new JsonObject { ["missing"] = new JsonObject { ["field"] = facet.Name } } };
+            var inner = new JsonObject { ["missing"] = new JsonObject { ["missing"] = new JsonObject { ["field"] = facet.IndexField } } };
             if (facet == FacetCatalogue.Crime || facet == FacetCatalogue.ChargeStage)
             {
                 // Count records per crime (or stage) among the charges the other half of the pair keeps.
@@ -309,7 +309,7 @@ public static class EsQueryBuilder
             }
             else
             {
-                inner["values"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = facet.Name, ["size"] = 500 } };
+                inner["values"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = facet.IndexField, ["size"] = 500 } };
             }
 
             aggs[facet.Name] = new JsonObject { ["filter"] = Filter(query, except: facet.Name), ["aggs"] = inner };
