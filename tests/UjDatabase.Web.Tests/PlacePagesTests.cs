@@ -234,10 +234,37 @@ public sealed class PlacePagesTests(FreshAppFactory factory) : IClassFixture<Fre
             SampleCases.Valid("joint-one") with { CaseGroup = "joint-trial", Accused = SampleCases.Valid().Accused with { Name = "First Accused" }, Events = [new() { Date = Core.Cases.PartialDate.Parse("2023-05-02"), Type = "verdict_first_instance", Outcome = "convicted" }] },
             SampleCases.Valid("joint-two") with { CaseGroup = "joint-trial", Accused = SampleCases.Valid().Accused with { Name = "Second Accused" }, Events = [new() { Date = Core.Cases.PartialDate.Parse("2023-05-02"), Type = "verdict_first_instance", Outcome = "acquitted" }] },
         };
-        var merged = Pages.Groups.MergedTimeline.Of(records);
+        var merged = Overview.MergedTimeline.Of(records);
         var verdict = Assert.Single(merged);
         Assert.True(verdict.OutcomesDiffer);
         Assert.Equal(["joint-one", "joint-two"], verdict.Shares.Select(s => s.Record.Id));
+    }
+
+    [Fact]
+    public void The_same_date_and_type_in_two_different_proceedings_stays_two_events()
+    {
+        var arrest = new Core.Cases.CaseEvent { Date = Core.Cases.PartialDate.Parse("2019-02-12"), Type = "arrest" };
+        var merged = Overview.MergedTimeline.Of(
+        [
+            SampleCases.Valid("one-a") with { CaseGroup = "one", Events = [arrest] },
+            SampleCases.Valid("one-b") with { CaseGroup = "one", Events = [arrest] },
+            SampleCases.Valid("two-a") with { CaseGroup = "two", Events = [arrest] },
+            SampleCases.Valid("alone") with { CaseGroup = null, Events = [arrest] },
+        ]);
+        Assert.Equal([2, 1, 1], merged.Select(e => e.Shares.Count).OrderDescending());
+    }
+
+    [Fact]
+    public async Task A_joint_event_of_co_defendants_is_one_development_on_a_country_page_naming_them_all()
+    {
+        var group = Seed.Where(r => r.CaseGroup == "yarmouk-fpm-koblenz").ToList();
+        var trial = group.SelectMany(r => r.Events).First(e => e.Type == "trial_opened").Date!.Value;
+        var (_, page) = await GetPageAsync("/countries/DE");
+        var items = page.QuerySelectorAll("section[aria-labelledby=forum-heading] .overview-developments li")
+            .Where(li => li.QuerySelector("time")!.GetAttribute("datetime") == trial.ToString() && li.QuerySelector(".event-type")!.TextContent == "Trial opened").ToList();
+        var item = Assert.Single(items);
+        Assert.Equal(group.Select(r => $"/cases/{r.Id}").Order(), item.QuerySelectorAll("a[href^='/cases/']").Select(a => a.GetAttribute("href")).Order());
+        Assert.Contains(item.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/groups/yarmouk-fpm-koblenz");
     }
 
     [Fact]

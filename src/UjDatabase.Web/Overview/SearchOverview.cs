@@ -6,9 +6,6 @@ using UjDatabase.Web.Stats;
 
 namespace UjDatabase.Web.Overview;
 
-/// <summary>One dated event of one record, for a timeline of developments.</summary>
-public sealed record Development(PartialDate Date, CaseEvent Event, CaseRecord Record);
-
 /// <summary>One proceeding among a search's records: its case group (null for a record alone) and its records in the search.</summary>
 public sealed record Proceeding(string? Group, IReadOnlyList<CaseRecord> Records)
 {
@@ -30,7 +27,7 @@ public sealed record SearchOverview(
     IReadOnlyList<FacetResult> Facets,
     StatisticsTable DevelopmentsByYear,
     IReadOnlyList<Proceeding> Proceedings,
-    IReadOnlyList<Development> Developments,
+    IReadOnlyList<MergedEvent> Developments,
     bool ReadPart)
 {
     /// <summary>The most records read to list proceedings and developments (the newest first); counts are never limited.</summary>
@@ -89,13 +86,13 @@ public sealed class SearchOverviewService(ISearchEngine engine, StatisticsServic
             .Select(g => new Proceeding(g.First().CaseGroup, g.OrderBy(r => r.DisplayName, StringComparer.Ordinal).ToList()))
             .ToList();
 
-    /// <summary>The newest dated events of the records, newest first; within a month (or year), events known only to the month (or year) come after the dated ones.</summary>
-    public static IReadOnlyList<Development> DevelopmentsOf(IEnumerable<CaseRecord> records) =>
-        records.SelectMany(r => r.Events.Where(e => e.Date is not null).Select(e => new Development(e.Date!.Value, e, r)))
-            .OrderByDescending(d => d.Date).ThenBy(d => d.Record.DisplayName, StringComparer.Ordinal)
-            .Take(SearchOverview.MaxDevelopments)
-            .ToList();
+    /// <summary>
+    /// The newest events of the records, newest first, co-defendants' shared events merged into one; within a month (or
+    /// year), events known only to the month (or year) come after the dated ones.
+    /// </summary>
+    public static IReadOnlyList<MergedEvent> DevelopmentsOf(IEnumerable<CaseRecord> records) =>
+        MergedTimeline.Of(records).Reverse().Take(SearchOverview.MaxDevelopments).ToList();
 }
 
-/// <summary>How a page shows one overview: the id its headings hang on, which facets it lists, and whether it shows developments and statistics.</summary>
-public sealed record OverviewSection(SearchOverview Overview, string Id, IReadOnlyList<string> FacetNames, bool Full);
+/// <summary>How a page shows one overview: the id its headings hang on and which facets it lists.</summary>
+public sealed record OverviewSection(SearchOverview Overview, string Id, IReadOnlyList<string> FacetNames);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using UjDatabase.Core.Cases;
 using UjDatabase.Core.Storage;
+using UjDatabase.Web.Overview;
 
 namespace UjDatabase.Web.Pages.Groups;
 
