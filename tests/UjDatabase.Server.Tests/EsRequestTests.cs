@@ -23,6 +23,7 @@ public class EsRequestTests
     [InlineData("search-phrase-prefix.json", "q=%22Branch%20251%22%20simbi*&sort=name")]
     [InlineData("search-facets.json", "forum=DE&forum=FR&territory=_missing&crime=genocide&charge_stage=convicted&page=3&size=10")]
     [InlineData("search-events-measure.json", "event=verdict_first_instance&from=2019&to=2022&measure=convicted&year=2021&sort=date")]
+    [InlineData("search-group-situation.json", "group=al-khatib-koblenz&situation=syria-2011&situation=_missing")]
     public void Search_requests_match_their_golden_files(string golden, string queryString)
     {
         Golden.AssertJson(golden, EsQueryBuilder.Search(Query(queryString), Timeout));

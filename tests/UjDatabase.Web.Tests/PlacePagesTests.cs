@@ -49,22 +49,24 @@ public sealed class PlacePagesTests(FreshAppFactory factory) : IClassFixture<Fre
     private static long Number(string text) => long.Parse(text.Trim().Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
 
     [Theory]
-    [InlineData("/countries/DE")]
-    [InlineData("/countries/SY")]
-    [InlineData("/countries/GM")]
-    [InlineData("/situations/syria-2011")]
-    [InlineData("/situations/rwanda-1994")]
-    [InlineData("/situations/liberia-1989-2003")]
-    [InlineData("/countries")]
-    [InlineData("/situations")]
-    public async Task Every_number_on_a_country_or_situation_page_links_to_the_search_or_statistic_that_counts_exactly_it(string path)
+    [InlineData("/countries/DE", 5)]
+    [InlineData("/countries/SY", 5)]
+    [InlineData("/countries/GM", 5)]
+    [InlineData("/situations/syria-2011", 5)]
+    [InlineData("/situations/rwanda-1994", 5)]
+    [InlineData("/situations/liberia-1989-2003", 5)]
+    [InlineData("/countries", 5)]
+    [InlineData("/situations", 5)]
+    [InlineData("/groups/al-khatib-koblenz", 2)]
+    [InlineData("/groups/homs-press-centre-paris", 2)]
+    public async Task Every_number_on_a_country_situation_or_group_page_links_to_the_search_or_statistic_that_counts_exactly_it(string path, int least)
     {
         var (status, page) = await GetPageAsync(path);
         Assert.Equal(HttpStatusCode.OK, status);
         var numbers = page.QuerySelectorAll("main [data-count]").Select(a => (Shown: a.GetAttribute("data-count")!, Text: a.TextContent, Href: a.GetAttribute("href")!))
             .Concat(page.QuerySelectorAll("main .stats-table td a").Select(a => (Shown: a.TextContent, Text: a.TextContent, Href: a.GetAttribute("href")!)))
             .ToList();
-        Assert.True(numbers.Count >= 5, $"{path} shows only {numbers.Count} numbers");
+        Assert.True(numbers.Count >= least, $"{path} shows only {numbers.Count} numbers");
 
         foreach (var (shown, text, href) in numbers)
         {
@@ -173,6 +175,30 @@ public sealed class PlacePagesTests(FreshAppFactory factory) : IClassFixture<Fre
         var response = await Client.GetAsync(path);
         Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"{path}: {(int)response.StatusCode}");
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/search?group=%3Cscript%3E")]
+    [InlineData("/search?group=Al-Khatib")]
+    [InlineData("/search?group=a&group=b")]
+    [InlineData("/api/cases?group=%27%20OR%201%3D1%20--")]
+    [InlineData("/api/cases?group=al-khatib-koblenz&group=al-khatib-koblenz")]
+    public async Task An_odd_or_repeated_group_parameter_is_a_clear_bad_request(string url)
+    {
+        var response = await Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("group", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_search_for_a_proceeding_says_so_and_links_back_to_its_page()
+    {
+        var (status, page) = await GetPageAsync("/search?group=al-khatib-koblenz");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(["al-gharib-koblenz", "raslan-koblenz"], page.QuerySelectorAll("li.hit").Select(li => li.GetAttribute("data-case-id")).Order());
+        var chips = page.QuerySelectorAll(".chips a").Select(a => (Text: a.TextContent.Trim(), Href: a.GetAttribute("href"))).ToList();
+        Assert.Contains(chips, c => c.Text.StartsWith("Proceeding: al-khatib-koblenz", StringComparison.Ordinal) && c.Href == "/search");
+        Assert.Contains(chips, c => c.Href == "/groups/al-khatib-koblenz");
     }
 
     [Fact]

@@ -68,6 +68,11 @@ public static class EsQueryBuilder
     private static JsonObject MainQuery(CaseQuery query, QueryText text)
     {
         var filter = new JsonArray(Term("published", true));
+        if (query.Group is { } group)
+        {
+            filter.Add(Term("case_group", group));
+        }
+
         if (query.Measure is { } measure && measure != Measure.Records)
         {
             var field = $"measure_years.{MeasureRules.Code(measure)}";

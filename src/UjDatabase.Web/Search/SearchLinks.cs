@@ -40,6 +40,12 @@ public static class SearchLinks
         return To(query with { Text = null, Page = 1 });
     }
 
+    public static string WithoutGroup(CaseQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return To(query with { Group = null, Page = 1 });
+    }
+
     public static string WithoutEvents(CaseQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
