@@ -9,7 +9,7 @@ namespace UjDatabase.Web.Overview;
 /// <summary>One proceeding among a search's records: its case group (null for a record alone) and its records in the search.</summary>
 public sealed record Proceeding(string? Group, IReadOnlyList<CaseRecord> Records)
 {
-    /// <summary>The group page when the proceeding has several defendants, else the one record's page.</summary>
+    /// <summary>The group page when the records belong to a case group, else the one record's page.</summary>
     public string Url => Group is not null ? $"/groups/{Group}" : $"/cases/{Records[0].Id}";
 
     public CaseRecord First => Records[0];
