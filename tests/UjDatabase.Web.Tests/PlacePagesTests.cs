@@ -202,6 +202,18 @@ public sealed class PlacePagesTests(FreshAppFactory factory) : IClassFixture<Fre
     }
 
     [Fact]
+    public async Task A_search_for_one_country_or_situation_links_to_its_page()
+    {
+        var (_, page) = await GetPageAsync("/search?forum=DE&territory=SY&territory=IQ&situation=syria-2011");
+        var links = page.QuerySelectorAll(".chips a").Select(a => a.GetAttribute("href")).ToList();
+
+        Assert.Contains("/countries/DE", links);
+        Assert.Contains("/situations/syria-2011", links);
+        // Two places selected: neither is the search's one place.
+        Assert.DoesNotContain("/countries/SY", links);
+    }
+
+    [Fact]
     public async Task A_huge_code_slug_or_id_is_not_found_quickly()
     {
         var huge = new string('a', 5000);
