@@ -1,4 +1,5 @@
 using UjDatabase.Web.Api;
+using UjDatabase.Web.Citations;
 using UjDatabase.Web.Feeds;
 using UjDatabase.Web.Setup;
 
@@ -14,6 +15,7 @@ app.MapExportApi();
 app.MapCasesApi();
 app.MapStatsApi();
 app.MapCasesFeed();
+app.MapCitations();
 app.MapOpenApi();
 app.MapHealth();
 app.MapPrometheusScrapingEndpoint("/metrics");

@@ -11,7 +11,7 @@ internal static class BruteForceSearch
 {
     public static bool Matches(CaseRecord r, CaseQuery q, string? except = null)
     {
-        if (!r.IsPublished)
+        if (!r.IsPublished || (q.Group is not null && r.CaseGroup != q.Group))
         {
             return false;
         }

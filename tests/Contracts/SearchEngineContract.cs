@@ -281,6 +281,16 @@ public abstract class SearchEngineContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task The_group_filter_selects_the_records_of_one_proceeding_and_counts_its_facets_within_it()
+    {
+        var result = await SearchAsync("group=al-khatib-koblenz&size=100");
+
+        Assert.Equal(["al-gharib-koblenz", "raslan-koblenz"], Ids(result).Order());
+        Assert.Equal(2, result.Facets.Single(f => f.Name == "forum").Values.Single(v => v.Value == "DE").Count);
+        Assert.Equal(0, (await SearchAsync("group=no-such-group")).Total);
+    }
+
+    [SkippableFact]
     public async Task A_selected_value_with_no_records_still_shows_as_selected_with_zero()
     {
         var result = await SearchAsync("forum=DE&territory=TV");
@@ -397,6 +407,13 @@ public abstract class SearchEngineContract : IAsyncLifetime
             var measures = Enum.GetValues<UjDatabase.Core.Statistics.Measure>();
             query = query with { Measure = measures[random.Next(measures.Length)] };
             query = query with { Year = query.Measure == UjDatabase.Core.Statistics.Measure.Records || random.Next(3) == 0 ? null : 1995 + random.Next(30) };
+        }
+
+        if (random.Next(8) == 0)
+        {
+            // One proceeding (or one no record has), drawn last so that the draws above stay as they were.
+            var groups = All.Select(r => r.CaseGroup).OfType<string>().Distinct().Append("no-such-group").ToList();
+            query = query with { Group = groups[random.Next(groups.Count)] };
         }
 
         return query;

@@ -11,6 +11,7 @@ public class CaseQueryTests
     [InlineData("nationality=RW&basis=universal&stage=final&verdict=_missing&affiliation=economic_actor&type=person&gender=female&presence=in_absentia")]
     [InlineData("event=verdict_first_instance&from=2019&to=2022&sort=date&page=3&size=50")]
     [InlineData("from=2001&sort=name")]
+    [InlineData("territory=SY&situation=syria-2011&situation=_missing&group=al-khatib-koblenz&event=arrest")]
     public void Canonical_query_strings_round_trip_exactly(string queryString)
     {
         var parsed = CaseQueryParser.Parse(queryString);
@@ -18,6 +19,19 @@ public class CaseQueryTests
         Assert.Empty(parsed.Errors);
         Assert.Equal(queryString, parsed.Query.ToQueryString());
         Assert.Equal(queryString, CaseQueryParser.Parse(parsed.Query.ToQueryString()).Query.ToQueryString());
+    }
+
+    [Theory]
+    [InlineData("group=Al-Khatib")]
+    [InlineData("group=al%20khatib")]
+    [InlineData("group=a&group=b")]
+    [InlineData("situation=Syria%202011-")]
+    public void A_group_must_be_one_case_group_id_and_a_situation_a_listed_slug(string queryString)
+    {
+        var parsed = CaseQueryParser.Parse(queryString);
+
+        Assert.False(parsed.IsValid);
+        Assert.Equal(queryString[..queryString.IndexOf('=', StringComparison.Ordinal)], parsed.Errors.Single().Parameter);
     }
 
     [Fact]

@@ -139,6 +139,34 @@ public class SearchIndexerTests
     }
 
     [Fact]
+    public async Task An_index_built_with_another_layout_is_rebuilt_from_the_store_at_start()
+    {
+        using var test = new TestStore();
+        await test.Store.UpsertAsync(Core.Synthetic.SyntheticCases.Generate(300));
+        using (var first = test.OpenProfile().Parts)
+        {
+            await first.Indexer.EnsureReadyAsync();
+        }
+
+        // What an index written before the situation facet looks like: a commit that names no layout.
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(test.IndexPath))
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new Lucene.Net.Analysis.Core.WhitespaceAnalyzer(Lucene.Net.Util.LuceneVersion.LUCENE_48))))
+        {
+            var applied = writer.CommitData["outbox_seq"];
+            writer.SetCommitData(new Dictionary<string, string> { ["outbox_seq"] = applied });
+            writer.Commit();
+        }
+
+        var second = test.OpenProfile();
+        using var parts = second.Parts;
+        await second.Indexer.EnsureReadyAsync();
+
+        Assert.Contains("layout", second.Indexer.Damage, StringComparison.Ordinal);
+        Assert.Equal(300, await TotalAsync(second.Engine, string.Empty));
+        Assert.Empty(await second.Indexer.VerifyAsync());
+    }
+
+    [Fact]
     public async Task A_crash_between_the_index_commit_and_the_outbox_marking_repeats_nothing_and_clears_the_outbox()
     {
         using var test = new TestStore();

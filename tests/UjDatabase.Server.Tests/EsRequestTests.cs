@@ -33,6 +33,7 @@ public class EsRequestTests
     [InlineData("search-phrase-prefix.json", "q=%22Branch%20251%22%20simbi*&sort=name")]
     [InlineData("search-facets.json", "forum=DE&forum=FR&territory=_missing&crime=genocide&charge_stage=convicted&page=3&size=10")]
     [InlineData("search-events-measure.json", "event=verdict_first_instance&from=2019&to=2022&measure=convicted&year=2021&sort=date")]
+    [InlineData("search-group-situation.json", "group=al-khatib-koblenz&situation=syria-2011&situation=_missing")]
     public async Task Search_requests_match_their_golden_files(string golden, string queryString)
     {
         var es = new FakeElasticsearch().AnswerWith("search-ok.json");
@@ -96,7 +97,7 @@ public class EsRequestTests
         var document = EsDocument.Build(SampleCases.Valid(), 1, 2026);
 
         Assert.All(document, field => Assert.True(mapping.ContainsKey(field.Key), $"{field.Key} is not mapped"));
-        Assert.All(FacetCatalogue.All, facet => Assert.Equal("keyword", mapping[facet.Name]!["type"]!.GetValue<string>()));
+        Assert.All(FacetCatalogue.All, facet => Assert.Equal("keyword", mapping[facet.IndexField]!["type"]!.GetValue<string>()));
         Assert.Equal("nested", mapping["charges"]!["type"]!.GetValue<string>());
         Assert.Equal("nested", mapping["events"]!["type"]!.GetValue<string>());
     }

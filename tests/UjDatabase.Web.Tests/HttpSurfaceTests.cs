@@ -107,6 +107,11 @@ public sealed class HeadTests(KestrelApp app) : IClassFixture<KestrelApp>
     [InlineData("/map?forum=DE")]
     [InlineData("/cases/raslan-koblenz")]
     [InlineData("/api/cases/export?format=csv&forum=DE")]
+    [InlineData("/countries/DE")]
+    [InlineData("/situations/syria-2011")]
+    [InlineData("/groups/al-khatib-koblenz")]
+    [InlineData("/cases/raslan-koblenz/cite.bib")]
+    [InlineData("/cases/raslan-koblenz/cite.json")]
     public async Task Head_answers_like_get_without_a_body(string url)
     {
         var get = await app.Client.GetAsync(url);

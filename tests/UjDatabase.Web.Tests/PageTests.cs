@@ -160,7 +160,7 @@ public sealed class PageTests(FreshAppFactory factory) : IClassFixture<FreshAppF
         Assert.Equal(record.Events.Count, page.QuerySelectorAll(".timeline li").Length);
         Assert.Equal(record.Events[0].Date!.Value.ToString(), page.QuerySelector(".timeline time")!.GetAttribute("datetime"));
         var others = Seed.Where(o => o.CaseGroup == record.CaseGroup && o.Id != record.Id).Select(o => $"/cases/{o.Id}").Order();
-        Assert.Equal(others, page.QuerySelectorAll("section[aria-labelledby=codefendants-heading] a").Select(a => a.GetAttribute("href")!).Order());
+        Assert.Equal(others, page.QuerySelectorAll("section[aria-labelledby=codefendants-heading] li a").Select(a => a.GetAttribute("href")!).Order());
         Assert.Contains(page.QuerySelectorAll(".facts a"), a => a.GetAttribute("href") == $"/search?forum={record.Forum.Country}");
         Assert.Equal($"http://localhost:5080/cases/{record.Id}", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
     }

@@ -41,6 +41,9 @@ public sealed record CaseQuery
     /// <summary>Selected values per facet name (URL parameter). Several values of one facet OR; facets AND.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>The records of one proceeding (their <c>case_group</c>): what a case group page lists, as a search.</summary>
+    public string? Group { get; init; }
+
     /// <summary>Records with an event of this type (any type when null) dated within <see cref="FromYear"/>..<see cref="ToYear"/>.</summary>
     public string? EventType { get; init; }
 
@@ -118,6 +121,11 @@ public sealed record CaseQuery
             }
         }
 
+        if (Group is not null)
+        {
+            Add("group", Group);
+        }
+
         if (EventType is not null)
         {
             Add("event", EventType);
@@ -183,6 +191,11 @@ public sealed record CaseQuery
                 text.Append(text.Length > 0 ? "; " : string.Empty).Append(facet.Label).Append(": ")
                     .Append(string.Join(" or ", values.Select(facet.LabelOf)));
             }
+        }
+
+        if (Group is not null)
+        {
+            text.Append(text.Length > 0 ? "; " : string.Empty).Append("Proceeding: ").Append(Group);
         }
 
         if (HasEventFilter)

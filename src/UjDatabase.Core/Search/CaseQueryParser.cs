@@ -66,7 +66,7 @@ public static class CaseQueryParser
                 continue;
             }
 
-            if (name is "q" or "event" or "from" or "to" or "measure" or "year" or "unit" or "sort" or "page" or "size" && !seenSingle.Add(name))
+            if (name is "q" or "group" or "event" or "from" or "to" or "measure" or "year" or "unit" or "sort" or "page" or "size" && !seenSingle.Add(name))
             {
                 errors.Add(new(name, value, "may be given only once"));
                 continue;
@@ -83,6 +83,15 @@ public static class CaseQueryParser
                     else
                     {
                         query = query with { Text = text.Length == 0 ? null : text };
+                    }
+
+                    break;
+                case "group":
+                    if (value.Length > 0)
+                    {
+                        query = Validation.CaseValidator.IsSlug(value)
+                            ? query with { Group = value }
+                            : Fail(query, errors, name, value, "is not a case group id (lower-case letters, digits and hyphens)");
                     }
 
                     break;

@@ -9,6 +9,8 @@ public sealed class FacetDefinition
     internal FacetDefinition(string name, string label, Func<CaseRecord, IEnumerable<string>> values, IReadOnlyList<string> allowed, Func<string, string> labelOf)
     {
         Name = name;
+        IndexField = name;
+        MissingLabel = FacetCatalogue.MissingLabel;
         Label = label;
         Values = values;
         Allowed = allowed;
@@ -23,6 +25,12 @@ public sealed class FacetDefinition
     /// <summary>The URL parameter, e.g. <c>forum</c>.</summary>
     public string Name { get; }
 
+    /// <summary>The keyword field that holds the facet in an index, where the URL parameter's name is taken by a text field.</summary>
+    public string IndexField { get; init; }
+
+    /// <summary>What the bucket of records without a value is called.</summary>
+    public string MissingLabel { get; init; }
+
     public string Label { get; }
 
     /// <summary>The values of a record for this facet; none means the record falls in the missing bucket.</summary>
@@ -32,7 +40,7 @@ public sealed class FacetDefinition
 
     private Func<string, string> LabelOfValue { get; }
 
-    public string LabelOf(string value) => value == FacetCatalogue.Missing ? FacetCatalogue.MissingLabel : LabelOfValue(value);
+    public string LabelOf(string value) => value == FacetCatalogue.Missing ? MissingLabel : LabelOfValue(value);
 }
 
 /// <summary>
@@ -49,6 +57,17 @@ public static class FacetCatalogue
     public static FacetDefinition Forum { get; } = Countries("forum", "Prosecuting state", r => Single(r.Forum.Country));
 
     public static FacetDefinition Territory { get; } = Countries("territory", "Crimes committed in", r => r.TerritorialCountries);
+
+    /// <summary>
+    /// The situations with a page of their own (<see cref="Situations"/>). Elasticsearch's <c>situation</c> field is the
+    /// searchable text, so the slugs live in <c>situation_id</c>.
+    /// </summary>
+    public static FacetDefinition Situation { get; } = new("situation", "Situation", r => Situations.Of(r.Situation),
+        Situations.All.Select(s => s.Slug).ToList(), Situations.NameOf)
+    {
+        IndexField = "situation_id",
+        MissingLabel = "Other or not recorded",
+    };
 
     public static FacetDefinition Nationality { get; } = Countries("nationality", "Accused nationality", r => r.Accused.Nationalities);
 
@@ -94,7 +113,7 @@ public static class FacetCatalogue
     });
 
     public static IReadOnlyList<FacetDefinition> All { get; } =
-        [Forum, Territory, Nationality, Crime, ChargeStage, Basis, Stage, Verdict, Affiliation, Type, Gender, Presence, Topic, LegalIssue, CivilSociety, Reparation];
+        [Forum, Territory, Situation, Nationality, Crime, ChargeStage, Basis, Stage, Verdict, Affiliation, Type, Gender, Presence, Topic, LegalIssue, CivilSociety, Reparation];
 
     private static readonly Dictionary<string, FacetDefinition> ByName = All.ToDictionary(f => f.Name, StringComparer.Ordinal);
 

@@ -24,7 +24,7 @@ public static class FacetResults
 
         if (missing > 0 || selected.Contains(FacetCatalogue.Missing))
         {
-            values.Add(new FacetValue(FacetCatalogue.Missing, FacetCatalogue.MissingLabel, missing, selected.Contains(FacetCatalogue.Missing)));
+            values.Add(new FacetValue(FacetCatalogue.Missing, facet.MissingLabel, missing, selected.Contains(FacetCatalogue.Missing)));
         }
 
         values.AddRange(selected.Where(v => v != FacetCatalogue.Missing && !seen.Contains(v)).Select(v => new FacetValue(v, facet.LabelOf(v), 0, true)));

@@ -38,6 +38,8 @@ public static class QueryParameters
     public static ParameterDefinition Text { get; } = new("q", ParameterKind.Text, false,
         "Words to find in names, positions, courts, places, summaries and events: \"quoted phrases\", prefix*, OR between alternatives, -word to exclude; accents and case are ignored.");
 
+    public static ParameterDefinition Group { get; } = new("group", ParameterKind.Text, false, "The records of one proceeding: its case group id (the interchange format's case_group), as on /groups/{id}.");
+
     public static ParameterDefinition EventType { get; } = new("event", ParameterKind.Code, false, "Records with an event of this type (dated within from..to when given).")
     {
         Values = Catalogue.EventType.Terms.Select(t => t.Code).ToList(),
@@ -91,7 +93,7 @@ public static class QueryParameters
 
     /// <summary>The parameters of a search: what the search page, the API, exports and feeds take.</summary>
     public static IReadOnlyList<ParameterDefinition> Search { get; } =
-        [Text, .. FacetCatalogue.All.Select(Facet), EventType, From, To, Measure, Year, Unit, Sort, Page, Size];
+        [Text, .. FacetCatalogue.All.Select(Facet), Group, EventType, From, To, Measure, Year, Unit, Sort, Page, Size];
 
     /// <summary>The parameters of a statistics table: the search's (without paging or order) and how to break it down.</summary>
     public static IReadOnlyList<ParameterDefinition> Statistics { get; } =

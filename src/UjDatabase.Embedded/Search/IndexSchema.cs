@@ -33,6 +33,12 @@ internal static class IndexSchema
     /// <summary>Separates the parts of a composite doc value ("war_crimes\u001fconvicted").</summary>
     public const char Separator = '\u001f';
 
+    /// <summary>
+    /// What the documents hold, written into every commit: the facets and text fields by name. An index whose layout
+    /// differs was built by another version and is rebuilt from the store when the writer opens it.
+    /// </summary>
+    public static string Layout { get; } = string.Join(',', FacetCatalogue.All.Select(f => f.Name).Concat(SearchFields.All.Select(f => f.Name)));
+
     public static string FacetField(FacetDefinition facet) => "f_" + (facet ?? throw new ArgumentNullException(nameof(facet))).Name;
 
     /// <summary>Standard tokenizer, lower case, ASCII folding: "Habré" and "habre" are one token.</summary>

@@ -40,6 +40,9 @@ internal sealed class LuceneIndex : IDisposable
     /// <summary>The commit data key holding the last outbox sequence number applied.</summary>
     public const string AppliedKey = "outbox_seq";
 
+    /// <summary>The commit data key holding the layout of the documents (<see cref="IndexSchema.Layout"/>) the index was built with.</summary>
+    public const string LayoutKey = "layout";
+
     private readonly System.Threading.Lock guard = new();
     private readonly Dictionary<object, SegmentColumns> columns = [];
     private readonly FSDirectory directory;
@@ -90,6 +93,12 @@ internal sealed class LuceneIndex : IDisposable
             try
             {
                 Open(OpenMode.CREATE_OR_APPEND);
+                if (!writer!.CommitData.TryGetValue(LayoutKey, out var layout) || layout != IndexSchema.Layout)
+                {
+                    // Built by a version with other fields (a new facet): its documents cannot answer this version's
+                    // filters, so it is started afresh and rebuilt from the store like a damaged one.
+                    StartAfresh($"the index was built with another layout ({layout ?? "none"}, now {IndexSchema.Layout})");
+                }
             }
             catch (LockObtainFailedException)
             {
@@ -100,19 +109,24 @@ internal sealed class LuceneIndex : IDisposable
             {
                 // The index is a projection of the store: a damaged one is started afresh (its commit records
                 // position 0), and the indexer rebuilds it from the store.
-                Damage = $"{ex.GetType().Name}: {ex.Message}";
-                writer?.Rollback();
-                writer = null;
-                foreach (var file in directory.ListAll().Where(f => f != IndexWriter.WRITE_LOCK_NAME))
-                {
-                    directory.DeleteFile(file);
-                }
-
-                Open(OpenMode.CREATE);
+                StartAfresh($"{ex.GetType().Name}: {ex.Message}");
             }
 
             return true;
         }
+    }
+
+    private void StartAfresh(string reason)
+    {
+        Damage = reason;
+        writer?.Rollback();
+        writer = null;
+        foreach (var file in directory.ListAll().Where(f => f != IndexWriter.WRITE_LOCK_NAME))
+        {
+            directory.DeleteFile(file);
+        }
+
+        Open(OpenMode.CREATE);
     }
 
     /// <summary>The file beside the index whose exclusive lock marks the process that holds the writer.</summary>
@@ -162,7 +176,7 @@ internal sealed class LuceneIndex : IDisposable
         if (mode == OpenMode.CREATE || !Exists)
         {
             // A new (or restarted) index: commit it empty so that readers can open it.
-            writer.SetCommitData(new Dictionary<string, string> { [AppliedKey] = "0" });
+            writer.SetCommitData(new Dictionary<string, string> { [AppliedKey] = "0", [LayoutKey] = IndexSchema.Layout });
             writer.Commit();
         }
 
@@ -208,7 +222,7 @@ internal sealed class LuceneIndex : IDisposable
     public void Commit(long appliedSeq)
     {
         var current = Writer;
-        current.SetCommitData(new Dictionary<string, string> { [AppliedKey] = appliedSeq.ToString(CultureInfo.InvariantCulture) });
+        current.SetCommitData(new Dictionary<string, string> { [AppliedKey] = appliedSeq.ToString(CultureInfo.InvariantCulture), [LayoutKey] = IndexSchema.Layout });
         current.Commit();
         Refresh();
     }

@@ -43,7 +43,7 @@ public sealed class LuceneIndexer : ISearchIndexer, IDisposable
     /// <summary>Whether this process can write the index (no other process holds its lock).</summary>
     public bool CanWrite => host.Index.TryTakeWriter();
 
-    /// <summary>What was wrong with the index this process found damaged and rebuilt; null when nothing was.</summary>
+    /// <summary>Why this process started the index afresh and rebuilt it (damage, or another version's layout); null when it did not.</summary>
     public string? Damage => host.Index.Damage;
 
     public async Task EnsureReadyAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)

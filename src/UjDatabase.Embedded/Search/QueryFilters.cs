@@ -43,6 +43,12 @@ internal sealed class QueryFilters
             Bits.And(filters.Base, MeasureDocs(columns, measure, query.Year, maxDoc, currentYear, dictionaries));
         }
 
+        if (query.Group is { } group)
+        {
+            // Like the measure, the proceeding is what is searched for: it applies to every facet's count.
+            Bits.And(filters.Base, GroupDocs(columns, dictionaries.Groups.Find(group), maxDoc));
+        }
+
         if (anyOf is { Count: > 0 } && !anyOf.Any(m => m.Measure == Measure.Records))
         {
             var union = Bits.New(maxDoc);
@@ -185,6 +191,24 @@ internal sealed class QueryFilters
             if (year >= from && year <= to)
             {
                 set.OrInto(docs);
+            }
+        }
+
+        return docs;
+    }
+
+    /// <summary>The documents of one case group (none when no document has it): one walk over the segment's group column.</summary>
+    private static ulong[] GroupDocs(SegmentColumns columns, int? group, int maxDoc)
+    {
+        var docs = Bits.New(maxDoc);
+        if (group is { } id)
+        {
+            for (var doc = 0; doc < maxDoc; doc++)
+            {
+                if (columns.Groups[doc] == id)
+                {
+                    Bits.Set(docs, doc);
+                }
             }
         }
 

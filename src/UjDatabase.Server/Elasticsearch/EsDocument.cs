@@ -31,7 +31,7 @@ public static class EsDocument
             // A facet with no value is left out: "missing" is the Not-recorded bucket.
             if (values.Count > 0)
             {
-                json[facet.Name] = new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+                json[facet.IndexField] = new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
             }
         }
 

@@ -85,6 +85,11 @@ public static class EsQueryBuilder
             filter.Add(query.Year is { } year ? new TermQuery(field, year) : new ExistsQuery(field));
         }
 
+        if (query.Group is { } group)
+        {
+            filter.Add(new TermQuery("case_group", group));
+        }
+
         var boolQuery = new BoolQuery { Filter = filter };
         if (!text.IsEmpty)
         {
@@ -164,7 +169,7 @@ public static class EsQueryBuilder
             var selected = query.Selected(facet.Name);
             if (selected.Count > 0)
             {
-                filters.Add(ValuesOrMissing(facet.Name, selected));
+                filters.Add(ValuesOrMissing(facet.IndexField, selected));
             }
         }
 
@@ -243,7 +248,7 @@ public static class EsQueryBuilder
         {
             var inner = new Dictionary<string, Aggregation>(StringComparer.Ordinal)
             {
-                ["missing"] = new MissingAggregation { Field = facet.Name },
+                ["missing"] = new MissingAggregation { Field = facet.IndexField },
             };
             if (facet == FacetCatalogue.Crime || facet == FacetCatalogue.ChargeStage)
             {
@@ -267,7 +272,7 @@ public static class EsQueryBuilder
             }
             else
             {
-                inner["values"] = new TermsAggregation { Field = facet.Name, Size = 500 };
+                inner["values"] = new TermsAggregation { Field = facet.IndexField, Size = 500 };
             }
 
             aggs[facet.Name] = new Aggregation { Filter = Filter(query, except: facet.Name), Aggregations = inner };

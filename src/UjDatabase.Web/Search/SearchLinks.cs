@@ -40,6 +40,12 @@ public static class SearchLinks
         return To(query with { Text = null, Page = 1 });
     }
 
+    public static string WithoutGroup(CaseQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return To(query with { Group = null, Page = 1 });
+    }
+
     public static string WithoutEvents(CaseQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -70,6 +76,14 @@ public static class SearchLinks
         ArgumentNullException.ThrowIfNull(query);
         return To(query with { FromYear = from, ToYear = to, Page = 1 });
     }
+
+    /// <summary>The page of a country (for the forum, territory and nationality facets) or a situation; null for other values.</summary>
+    public static string? PageOf(string facet, string value) => value == FacetCatalogue.Missing ? null : facet switch
+    {
+        "forum" or "territory" or "nationality" => $"/countries/{value}",
+        "situation" => $"/situations/{value}",
+        _ => null,
+    };
 
     /// <summary>A new search for records with one value of one facet: what every value on a case page links to.</summary>
     public static string For(string facet, string value) => To(CaseQuery.Empty.WithFilter(facet, [value]));

@@ -12,6 +12,8 @@ public sealed class DetailModel(ICaseStore store, Setup.SiteSettings site) : Pag
 
     public CaseRecord Record { get; private set; } = null!;
 
+    public Citations.RecordCitation Citation => new(Record, site);
+
     public IReadOnlyList<CaseRecord> CoDefendants { get; private set; } = [];
 
     public IReadOnlyList<CaseRecord> Related { get; private set; } = [];

@@ -25,7 +25,7 @@ public sealed class IndexModel(ISearchEngine engine, UjDatabase.Web.Stats.Statis
 
     public int PageCount => Result is null ? 0 : (int)Math.Min((Result.Total + Query.Size - 1) / Query.Size, CaseQuery.MaxWindow / Query.Size);
 
-    public bool HasSelections => Query.Text is not null || Query.Filters.Count > 0 || Query.HasEventFilter || Query.Measure is not null;
+    public bool HasSelections => Query.Text is not null || Query.Filters.Count > 0 || Query.Group is not null || Query.HasEventFilter || Query.Measure is not null;
 
     /// <summary>When the list is the records behind a statistic counted in cases or charges: how many of those units they make.</summary>
     public long? Units { get; private set; }
@@ -70,6 +70,11 @@ public sealed class IndexModel(ISearchEngine engine, UjDatabase.Web.Stats.Statis
         foreach (var facet in FacetCatalogue.All.Where(f => Query.Selected(f.Name).Count > 0))
         {
             candidates.Add(($"{facet.Label}: {string.Join(" or ", Query.Selected(facet.Name).Select(facet.LabelOf))}", Query.WithFilter(facet.Name, [])));
+        }
+
+        if (Query.Group is not null)
+        {
+            candidates.Add(("the proceeding", Query with { Group = null }));
         }
 
         if (Query.HasEventFilter)
