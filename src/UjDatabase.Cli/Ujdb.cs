@@ -39,6 +39,7 @@ public static class Ujdb
         ("backup", "ujdb backup FILE", "Embedded profile: copy the store to a new FILE with SQLite's online backup, safe while the web app serves and writes; the copy is checked. The search index is not copied (restore rebuilds it)."),
         ("restore", "ujdb restore FILE", "Embedded profile: check FILE (a whole, readable store of this or an older version), keep the current store aside as ujdb.sqlite.before-restore-TIME, replace it with FILE and rebuild the search index. Refused while the web app runs."),
         ("generate", "ujdb generate --count N [--seed S] --out FILE", "Write N synthetic records (JSON Lines), marked synthetic, for scale tests."),
+        ("history", "ujdb history ID", "Print every change editors made to a record, newest first: who, when, and each changed field before and after."),
         ("user", "ujdb user add NAME --role editor|admin [--password-stdin] | list | disable NAME | enable NAME | reset-password NAME [--password-stdin] | role NAME editor|admin", "Manage the editors' accounts (the first admin comes from here; there is no default account). Without --password-stdin, add and reset-password make a strong random password and print it once. A new password, role or disabling ends the account's sessions."),
     ];
 
@@ -125,6 +126,7 @@ public static class Ujdb
                 "verify" => await VerifyCommand.RunAsync(rest, profile, console),
                 "sync" => await SyncCommand.RunAsync(rest, profile, console),
                 "user" => await UserCommand.RunAsync(rest, profile, console, TimeProvider.System),
+                "history" => await HistoryCommand.RunAsync(rest, profile, console),
                 _ => await console.UsageErrorAsync($"unknown command '{args[0]}'"),
             };
         }

@@ -116,7 +116,8 @@ public sealed class AddDevelopment(IIndexSource source, IRecordEditor editor, Ti
             ? CaseJson.Serialize(seen)
             : null;
         var theirs = baseJson is null ? [] : FieldChanges.Between(baseJson, CaseJson.Serialize(current.Record));
-        var yours = FieldChanges.Between(baseJson ?? CaseJson.Serialize(current.Record), CaseJson.Serialize(mine));
+        // Yours: what saving again would add to the record as it now is.
+        var yours = FieldChanges.Between(CaseJson.Serialize(current.Record), CaseJson.Serialize(mine));
         var problems = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [string.Empty] = "Someone else changed this record after you opened it. Nothing was saved: compare the two changes below; your entries are kept, and saving again adds them to the record as it is now.",
