@@ -127,6 +127,15 @@ public sealed class AddDevelopmentTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stage_for_a_charge_the_record_does_not_have_is_refused_for_the_whole_form()
+    {
+        var result = await UseCase.RunAsync(Id, await FormAsync(f => f with { ChargeStages = new Dictionary<int, string> { [99] = "convicted" } }), "alice");
+
+        Assert.Null(result.Saved);
+        Assert.Contains("charge 99", result.Problems[string.Empty], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_development_of_a_record_that_does_not_exist_is_not_found()
     {
         var result = await UseCase.RunAsync("no-such-record", await FormAsync(), "alice");

@@ -157,7 +157,8 @@ public sealed class AddDevelopment(IIndexSource source, IRecordEditor editor, Ti
         {
             if (index < 0 || index >= charges.Count)
             {
-                problems[$"charge_{index.ToString(CultureInfo.InvariantCulture)}"] = "is not a charge of this record";
+                // No field shows it: the record as a whole gets the message.
+                problems[string.Empty] = $"The form names charge {index.ToString(CultureInfo.InvariantCulture)}, which this record does not have; reload the form.";
             }
             else if (Blank(stage) is { } code && code != charges[index].Stage)
             {
