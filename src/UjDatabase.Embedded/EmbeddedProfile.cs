@@ -19,5 +19,5 @@ public sealed record EmbeddedProfile(SqliteDatabase Database, SqliteCaseStore St
     }
 
     /// <summary>The parts; disposing them releases the index's write lock.</summary>
-    public StorageParts Parts => new(Store, Store, Store, Engine, Indexer, new Accounts.SqliteAccountStore(Database)) { Owned = [Indexer] };
+    public StorageParts Parts => new(Store, Store, Store, Store, Engine, Indexer, new Accounts.SqliteAccountStore(Database)) { Owned = [Indexer] };
 }

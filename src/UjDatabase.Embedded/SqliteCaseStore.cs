@@ -9,7 +9,7 @@ using UjDatabase.Core.Storage;
 namespace UjDatabase.Embedded;
 
 /// <summary>The embedded store of record: normalised SQLite tables written through Dapper, with an outbox row per change.</summary>
-public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IIndexSource, IRecordEditor
+public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IIndexSource, IRecordEditor, IDraftStore
 {
     private const int PageSize = 1000;
 
@@ -107,6 +107,35 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
             throw database.Explain(ex);
         }
     }
+
+    public Task<long> SaveDraftAsync(string caseId, string author, DateTimeOffset savedAt, DevelopmentForm form, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        var formJson = new DevelopmentDraft(0, caseId, author, savedAt, form).FormJson;
+        return Task.FromResult(connection.ExecuteScalar<long>(SqliteStatements.DraftAdd, new { caseId, author, savedAt = savedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), formJson }));
+    }
+
+    public Task<IReadOnlyList<DevelopmentDraft>> DraftsAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        return Task.FromResult<IReadOnlyList<DevelopmentDraft>>(connection.Query<(long Id, string CaseId, string Author, string SavedAt, string FormJson)>(SqliteStatements.DraftList).Select(Draft).ToList());
+    }
+
+    public Task<DevelopmentDraft?> DraftAsync(long id, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        var rows = connection.Query<(long Id, string CaseId, string Author, string SavedAt, string FormJson)>(SqliteStatements.DraftFind, new { id });
+        return Task.FromResult(rows.Select(Draft).SingleOrDefault());
+    }
+
+    public Task<bool> DeleteDraftAsync(long id, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        return Task.FromResult(connection.Execute(SqliteStatements.DraftDelete, new { id }) == 1);
+    }
+
+    private static DevelopmentDraft Draft((long Id, string CaseId, string Author, string SavedAt, string FormJson) row) =>
+        new(row.Id, row.CaseId, row.Author, DateTimeOffset.Parse(row.SavedAt, System.Globalization.CultureInfo.InvariantCulture), DevelopmentDraft.ReadForm(row.FormJson));
 
     public Task<IReadOnlyList<RecordRevision>> HistoryAsync(string caseId, CancellationToken cancellationToken = default)
     {

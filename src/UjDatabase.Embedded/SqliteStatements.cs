@@ -81,6 +81,14 @@ public static class SqliteStatements
 
     public static string History { get; } = Load("history");
 
+    public static string DraftAdd { get; } = Load("draft_add");
+
+    public static string DraftList { get; } = Load("draft_list");
+
+    public static string DraftFind { get; } = Load("draft_find");
+
+    public static string DraftDelete { get; } = Load("draft_delete");
+
     /// <summary>A statement by its file name.</summary>
     public static string Load(string name)
     {

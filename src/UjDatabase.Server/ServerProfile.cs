@@ -62,6 +62,7 @@ public static class ServerProfile
             store,
             store,
             store,
+            store,
             new EsSearchEngine(client, store, pipeline, options),
             new EsIndexer(client, store, pipeline, options, clock),
             new SqlServerAccountStore(database));

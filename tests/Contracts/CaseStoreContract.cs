@@ -16,6 +16,8 @@ public interface IStoreUnderTest : IAsyncDisposable
     IAccountStore Accounts { get; }
 
     UjDatabase.Core.Editing.IRecordEditor Editor { get; }
+
+    UjDatabase.Core.Editing.IDraftStore Drafts { get; }
 }
 
 /// <summary>
@@ -33,6 +35,8 @@ public abstract class CaseStoreContract : IAsyncLifetime
     protected IAccountStore Accounts => test.Accounts;
 
     protected UjDatabase.Core.Editing.IRecordEditor Editor => test.Editor;
+
+    protected UjDatabase.Core.Editing.IDraftStore Drafts => test.Drafts;
 
     protected abstract Task<IStoreUnderTest> CreateAsync();
 
@@ -344,5 +348,37 @@ public abstract class CaseStoreContract : IAsyncLifetime
         Assert.Equal(UjDatabase.Core.Interchange.CaseJson.Serialize(record), history[1].PreviousJson);
         Assert.Equal([new UjDatabase.Core.Editing.FieldChange("summary", System.Text.Json.JsonSerializer.Serialize(record.Summary, UjDatabase.Core.Interchange.CaseJson.Options), "\"A newer summary.\"")], history[1].Changes);
         Assert.Empty(await Editor.HistoryAsync("no-such-record"));
+    }
+
+    [SkippableFact]
+    public async Task A_draft_is_kept_whole_listed_newest_first_and_discarded_and_the_record_does_not_change()
+    {
+        var record = SeedRecords()[0];
+        await Store.UpsertAsync([record]);
+        var pending = (await Source.ReadPendingAsync(10_000)).Count;
+        var form = new UjDatabase.Core.Editing.DevelopmentForm
+        {
+            Date = "2026-11",
+            Type = "other",
+            Description = "A draft's words",
+            SourceUrl = "https://example.org/draft",
+            ChargeStages = new Dictionary<int, string> { [0] = "convicted" },
+            Checked = true,
+            Version = 7,
+        };
+        var at = new DateTimeOffset(2026, 11, 29, 11, 0, 0, TimeSpan.Zero);
+
+        var first = await Drafts.SaveDraftAsync(record.Id, "alice", at, form);
+        var second = await Drafts.SaveDraftAsync(record.Id, "bob", at.AddMinutes(1), form with { Description = "Another" });
+
+        Assert.Equal([second, first], (await Drafts.DraftsAsync()).Select(d => d.Id));
+        var kept = (await Drafts.DraftAsync(first))!;
+        Assert.Equal((record.Id, "alice", at), (kept.CaseId, kept.Author, kept.SavedAt));
+        Assert.Equal(new UjDatabase.Core.Editing.DevelopmentDraft(first, record.Id, "alice", at, form).FormJson, kept.FormJson);
+        Assert.True(await Drafts.DeleteDraftAsync(first));
+        Assert.False(await Drafts.DeleteDraftAsync(first));
+        Assert.Null(await Drafts.DraftAsync(first));
+        Assert.Equal(UjDatabase.Core.Interchange.CaseJson.Serialize(record), UjDatabase.Core.Interchange.CaseJson.Serialize((await Store.GetAsync(record.Id))!));
+        Assert.Equal(pending, (await Source.ReadPendingAsync(10_000)).Count);
     }
 }

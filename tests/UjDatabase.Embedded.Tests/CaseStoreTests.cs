@@ -22,6 +22,8 @@ public sealed class SqliteCaseStoreContractTests : CaseStoreContract
 
         public UjDatabase.Core.Editing.IRecordEditor Editor => test.Store;
 
+        public UjDatabase.Core.Editing.IDraftStore Drafts => test.Store;
+
         public ValueTask DisposeAsync()
         {
             test.Dispose();

@@ -34,6 +34,8 @@ public sealed class SqlServerCaseStoreContractTests : CaseStoreContract
 
         public UjDatabase.Core.Editing.IRecordEditor Editor => (UjDatabase.Core.Editing.IRecordEditor)Store;
 
+        public UjDatabase.Core.Editing.IDraftStore Drafts => (UjDatabase.Core.Editing.IDraftStore)Store;
+
         public async ValueTask DisposeAsync()
         {
             var name = builder.InitialCatalog;

@@ -11,9 +11,9 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
     private const string Password = "an editor's long password";
     private const string Case = "/cases/raslan-koblenz";
 
-    private async Task<IPage> SignedInAsync(string name, int width = 1280)
+    private async Task<IPage> SignedInAsync(string name, int width = 1280, AccountRole role = AccountRole.Editor)
     {
-        await fixture.AddAccountAsync(name, AccountRole.Editor, Password);
+        await fixture.AddAccountAsync(name, role, Password);
         // A context of its own: each editor has their own cookies, as on two machines.
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 1000 } });
         var page = await context.NewPageAsync();
@@ -76,6 +76,29 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
     }
 
     [BrowserFact]
+    public async Task A_draft_changes_nothing_public_until_it_is_published_and_then_the_page_and_search_follow()
+    {
+        var page = await SignedInAsync("editor-drafts");
+        await page.GotoAsync(fixture.BaseUrl + "/admin/cases/habre-dakar/development");
+        await FillDevelopmentAsync(page, "2026-10", "Pangolinpost draft development", "https://example.org/pangolin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as a draft" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Draft \\d+: a development of") })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "draft.png");
+
+        await page.GotoAsync(fixture.BaseUrl + "/cases/habre-dakar");
+        await Expect(page.GetByText("Pangolinpost draft development")).ToHaveCountAsync(0);
+        await page.GotoAsync(fixture.BaseUrl + "/admin");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Draft \\d+") }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Revision 1: development by editor-drafts" })).ToBeVisibleAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/cases/habre-dakar");
+        await Expect(page.GetByText("Pangolinpost draft development")).ToBeVisibleAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/admin");
+        await Expect(page.GetByText("None.")).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
     public async Task Two_editors_save_the_same_record_and_the_second_is_shown_both_changes_and_loses_nothing()
     {
         var first = await SignedInAsync("editor-two");
@@ -106,8 +129,9 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
     {
         foreach (var width in new[] { 1280, 390 })
         {
-            var page = await SignedInAsync($"editor-axe-{width}", width);
-            foreach (var path in new[] { "/admin", "/admin/cases/raslan-koblenz/development", "/admin/cases/raslan-koblenz/history", "/admin/password", "/cases/raslan-koblenz/history", "/admin/sign-in" })
+            // An admin, so that the accounts page is checked too.
+            var page = await SignedInAsync($"admin-axe-{width}", width, AccountRole.Admin);
+            foreach (var path in new[] { "/admin", "/admin/cases/raslan-koblenz/development", "/admin/cases/raslan-koblenz/history", "/admin/password", "/admin/accounts", "/cases/raslan-koblenz/history", "/admin/sign-in" })
             {
                 await page.GotoAsync(fixture.BaseUrl + path);
                 var result = await page.RunAxe();

@@ -72,23 +72,13 @@ public sealed class AddDevelopment(IIndexSource source, IRecordEditor editor, Ti
 {
     public async Task<DevelopmentResult> RunAsync(string caseId, DevelopmentForm form, string author, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(form);
-        var current = (await source.GetVersionedAsync([caseId], cancellationToken)).SingleOrDefault();
-        if (current is null)
+        var preview = await PreviewAsync(caseId, form, cancellationToken);
+        if (preview.Current is not { } current)
         {
             return new DevelopmentResult(null, new Dictionary<string, string>()) { NotFound = true };
         }
 
-        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
-        var record = Apply(current.Record, form, problems, out var eventIndex, out var sourceIndex);
-        if (problems.Count == 0)
-        {
-            foreach (var problem in CaseValidator.Validate(record))
-            {
-                problems.TryAdd(FieldOf(problem.Path, eventIndex, sourceIndex), problem.Message);
-            }
-        }
-
+        var (record, problems) = (preview.Record, preview.Problems);
         if (problems.Count > 0)
         {
             return new DevelopmentResult(null, problems);
@@ -108,6 +98,29 @@ public sealed class AddDevelopment(IIndexSource source, IRecordEditor editor, Ti
         }
 
         return new DevelopmentResult(saved, problems);
+    }
+
+    /// <summary>The record as the development would make it, with the problems the validator finds, without writing anything (for a draft's review).</summary>
+    public async Task<(VersionedRecord? Current, CaseRecord Record, IReadOnlyDictionary<string, string> Problems)> PreviewAsync(string caseId, DevelopmentForm form, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var current = (await source.GetVersionedAsync([caseId], cancellationToken)).SingleOrDefault();
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (current is null)
+        {
+            return (null, null!, problems);
+        }
+
+        var record = Apply(current.Record, form, problems, out var eventIndex, out var sourceIndex);
+        if (problems.Count == 0)
+        {
+            foreach (var problem in CaseValidator.Validate(record))
+            {
+                problems.TryAdd(FieldOf(problem.Path, eventIndex, sourceIndex), problem.Message);
+            }
+        }
+
+        return (current, record, problems);
     }
 
     private static DevelopmentResult Conflict(VersionedRecord current, DevelopmentForm form, CaseRecord mine)

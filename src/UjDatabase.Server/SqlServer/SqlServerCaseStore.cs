@@ -15,7 +15,7 @@ namespace UjDatabase.Server.SqlServer;
 /// SqlBulkCopy stages the case rows, one MERGE upserts them, and the list rows are bulk-copied in, all in one
 /// transaction with their outbox rows. Versions come from a rowversion column.
 /// </summary>
-public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore, IIndexSource, IRecordEditor
+public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore, IIndexSource, IRecordEditor, IDraftStore
 {
     private const int Chunk = 1000;
 
@@ -49,6 +49,33 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
         await connection.ExecuteAsync(SqlServerStatements.AddRevision, new { caseId = record.Id, number, at, author, action, previousJson, recordJson }, transaction);
         await transaction.CommitAsync(cancellationToken);
         return new RecordRevision(record.Id, number, at, author, action, previousJson, recordJson);
+    }
+
+    public async Task<long> SaveDraftAsync(string caseId, string author, DateTimeOffset savedAt, DevelopmentForm form, CancellationToken cancellationToken = default)
+    {
+        var formJson = new DevelopmentDraft(0, caseId, author, savedAt, form).FormJson;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(SqlServerStatements.DraftAdd, new { caseId, author, savedAt, formJson });
+    }
+
+    public async Task<IReadOnlyList<DevelopmentDraft>> DraftsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(long Id, string CaseId, string Author, DateTimeOffset SavedAt, string FormJson)>(SqlServerStatements.DraftList))
+            .Select(r => new DevelopmentDraft(r.Id, r.CaseId, r.Author, r.SavedAt, DevelopmentDraft.ReadForm(r.FormJson))).ToList();
+    }
+
+    public async Task<DevelopmentDraft?> DraftAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(long Id, string CaseId, string Author, DateTimeOffset SavedAt, string FormJson)>(SqlServerStatements.DraftFind, new { id }))
+            .Select(r => new DevelopmentDraft(r.Id, r.CaseId, r.Author, r.SavedAt, DevelopmentDraft.ReadForm(r.FormJson))).SingleOrDefault();
+    }
+
+    public async Task<bool> DeleteDraftAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(SqlServerStatements.DraftDelete, new { id }) == 1;
     }
 
     public async Task<IReadOnlyList<RecordRevision>> HistoryAsync(string caseId, CancellationToken cancellationToken = default)

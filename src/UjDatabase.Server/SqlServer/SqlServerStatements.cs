@@ -33,6 +33,10 @@ public static partial class SqlServerStatements
         ["next_revision"] = ["caseId"],
         ["add_revision"] = ["caseId", "number", "at", "author", "action", "previousJson", "recordJson"],
         ["history"] = ["caseId"],
+        ["draft_add"] = ["caseId", "author", "savedAt", "formJson"],
+        ["draft_list"] = [],
+        ["draft_find"] = ["id"],
+        ["draft_delete"] = ["id"],
         ["account_find"] = ["name"],
         ["account_list"] = [],
         ["account_add"] = ["name", "role", "passwordHash", "securityStamp", "disabled", "failedSignIns", "lockedUntil", "createdAt"],
@@ -76,6 +80,14 @@ public static partial class SqlServerStatements
     public static string AddRevision { get; } = Load("add_revision");
 
     public static string History { get; } = Load("history");
+
+    public static string DraftAdd { get; } = Load("draft_add");
+
+    public static string DraftList { get; } = Load("draft_list");
+
+    public static string DraftFind { get; } = Load("draft_find");
+
+    public static string DraftDelete { get; } = Load("draft_delete");
 
     public static string AccountFind { get; } = Load("account_find");
 

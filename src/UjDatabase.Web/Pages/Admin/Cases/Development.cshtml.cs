@@ -14,7 +14,7 @@ namespace UjDatabase.Web.Pages.Admin.Cases;
 /// </summary>
 // The form carries the record as the editor saw it (for comparing after a conflict): larger than a sign-in form.
 [RequestSizeLimit(1024 * 1024)]
-public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDevelopment) : PageModel
+public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDevelopment, IDraftStore drafts, TimeProvider clock) : PageModel
 {
     public CaseRecord Record { get; private set; } = null!;
 
@@ -27,15 +27,41 @@ public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDeve
 
     public IReadOnlyList<FieldChange>? YourChanges { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string id, long? draft, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is not { } current)
         {
             return NotFound();
         }
 
-        Input = new DevelopmentInput { Version = current.Version, BaseJson = CaseJson.Serialize(current.Record) };
+        // Opening a draft fills the form with its entries, over the record as it is now.
+        var saved = draft is { } draftId ? await drafts.DraftAsync(draftId, cancellationToken) : null;
+        if (draft is not null && saved?.CaseId != id)
+        {
+            return NotFound();
+        }
+
+        Input = saved is null ? new DevelopmentInput() : DevelopmentInput.From(saved);
+        Input.Version = current.Version;
+        Input.BaseJson = CaseJson.Serialize(current.Record);
         return Page();
+    }
+
+    /// <summary>Keeps the entries as a draft: nothing of the record changes, and nothing of the draft is public.</summary>
+    public async Task<IActionResult> OnPostDraftAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        if (Input.DraftId is { } previous)
+        {
+            await drafts.DeleteDraftAsync(previous, cancellationToken);
+        }
+
+        var draftId = await drafts.SaveDraftAsync(id, User.Identity!.Name!, clock.GetUtcNow(), Input.ToForm(), cancellationToken);
+        return Redirect($"/admin/drafts/{draftId}");
     }
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
@@ -53,6 +79,12 @@ public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDeve
 
         if (result.Saved is { } saved)
         {
+            if (Input.DraftId is { } draftId)
+            {
+                // Published: the draft it came from is done.
+                await drafts.DeleteDraftAsync(draftId, cancellationToken);
+            }
+
             return Redirect($"/admin/cases/{id}/history#revision-{saved.Number}");
         }
 
@@ -126,6 +158,31 @@ public sealed class DevelopmentInput
     public long Version { get; set; }
 
     public string? BaseJson { get; set; }
+
+    /// <summary>The draft these entries came from, if any (published or replaced when this form is saved).</summary>
+    public long? DraftId { get; set; }
+
+    public static DevelopmentInput From(DevelopmentDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var form = draft.Form;
+        return new DevelopmentInput
+        {
+            Date = form.Date,
+            Type = form.Type,
+            Outcome = form.Outcome,
+            Description = form.Description,
+            SourceUrl = form.SourceUrl,
+            SourceTitle = form.SourceTitle,
+            SourcePublisher = form.SourcePublisher,
+            SourceDate = form.SourceDate,
+            ChargeStages = form.ChargeStages.ToDictionary(),
+            Stage = form.Stage,
+            Verdict = form.Verdict,
+            Checked = form.Checked,
+            DraftId = draft.Id,
+        };
+    }
 
     public DevelopmentForm ToForm() => new()
     {

@@ -1,0 +1,2 @@
+-- Discards a draft.
+DELETE FROM drafts WHERE id = @id;

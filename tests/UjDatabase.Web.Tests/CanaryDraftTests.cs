@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using UjDatabase.Core.Accounts;
+using UjDatabase.Core.Editing;
+
+namespace UjDatabase.Web.Tests;
+
+/// <summary>
+/// A canary draft: a development saved as a draft whose words and values are unique. No anonymous answer of any route
+/// may hold any of them; an editor sees the draft, and once published, readers see it.
+/// </summary>
+public sealed partial class CanaryDraftTests(EditorsAppFactory factory) : IClassFixture<EditorsAppFactory>
+{
+    private const string Word = "Xylocanary7781";
+    private const string Url = "https://canary.example/xylo-7781";
+    private const string Title = "Canarytitle5522 report";
+    private const string Case = "raslan-koblenz";
+
+    private static readonly string[] Canaries = [Word, Url, "xylo-7781", Title, "Canarytitle5522", "1987-06"];
+
+    public static TheoryData<string> AnonymousRoutes => new()
+    {
+        "/", "/search", "/search?q=raslan", "/api/cases", "/api/cases/" + Case,
+        "/cases/" + Case, "/cases/" + Case + "/history", "/cases/" + Case + "/cite.bib", "/cases/" + Case + "/cite.json",
+        "/api/cases/export?format=csv", "/api/cases/export?format=json", "/api/cases/export?format=jsonl",
+        "/api/stats?by=forum", "/api/stats?by=year&measure=developments",
+        "/api/stats/chart.svg?by=year", "/stats", "/stats?by=year", "/stats/review?year=2020", "/stats/review?year=2026",
+        "/feeds/cases.atom", "/map", "/countries/DE", "/countries/SY", "/countries",
+        "/situations/syria-2011", "/groups/al-khatib-koblenz", "/health", "/openapi/v1.json", "/search?from=1987&to=1987",
+    };
+
+    private async Task<long> SaveCanaryDraftAsync()
+    {
+        await factory.AddAsync("canary-editor", AccountRole.Editor, EditorsAppFactory.EditorPassword);
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var signInPage = await client.GetStringAsync("/admin/sign-in");
+        await client.PostAsync("/admin/sign-in", new FormUrlEncodedContent([KeyValuePair.Create("Name", "canary-editor"), KeyValuePair.Create("Password", EditorsAppFactory.EditorPassword), KeyValuePair.Create("__RequestVerificationToken", Token().Match(signInPage).Groups[1].Value)]));
+        var form = await client.GetStringAsync($"/admin/cases/{Case}/development");
+        var saved = await client.PostAsync($"/admin/cases/{Case}/development?handler=Draft", new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("Input.Date", "1987-06"),
+            KeyValuePair.Create("Input.Type", "arrest"),
+            KeyValuePair.Create("Input.Description", Word + " was arrested, says the draft"),
+            KeyValuePair.Create("Input.SourceUrl", Url),
+            KeyValuePair.Create("Input.SourceTitle", Title),
+            KeyValuePair.Create("Input.Checked", "true"),
+            KeyValuePair.Create("Input.Version", "1"),
+            KeyValuePair.Create("__RequestVerificationToken", Token().Match(form).Groups[1].Value),
+        ]));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var draftId = long.Parse(saved.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(Word, await client.GetStringAsync($"/admin/drafts/{draftId}"), StringComparison.Ordinal);
+        Assert.Contains($"Draft {draftId}", await client.GetStringAsync("/admin"), StringComparison.Ordinal);
+        return draftId;
+    }
+
+    [Theory]
+    [MemberData(nameof(AnonymousRoutes))]
+    public async Task The_canary_draft_is_in_no_anonymous_answer(string route)
+    {
+        var drafts = factory.Services.GetRequiredService<IDraftStore>();
+        if ((await drafts.DraftsAsync()).Count == 0)
+        {
+            await SaveCanaryDraftAsync();
+        }
+
+        // Give the index sync its time, so that a draft that leaked into the outbox would have reached the index.
+        await Task.Delay(600);
+        var response = await factory.CreateClient().GetAsync(route);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK, $"{route}: {response.StatusCode}");
+        Assert.All(Canaries, canary => Assert.DoesNotContain(canary, body, StringComparison.OrdinalIgnoreCase));
+        Assert.All(response.Headers.SelectMany(h => h.Value), value => Assert.DoesNotContain(Word, value, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("/api/cases?q=" + Word, "\"total\":0,")]
+    [InlineData("/api/cases?q=%22" + Word + "%22", "\"total\":0,")]
+    [InlineData("/search?q=" + Word, "No records match")]
+    public async Task Searching_for_the_canarys_words_finds_nothing(string route, string nothing)
+    {
+        var drafts = factory.Services.GetRequiredService<IDraftStore>();
+        if ((await drafts.DraftsAsync()).Count == 0)
+        {
+            await SaveCanaryDraftAsync();
+        }
+
+        await Task.Delay(600);
+        var body = await factory.CreateClient().GetStringAsync(route);
+
+        Assert.Contains(nothing, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Url, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Title, body, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
