@@ -62,4 +62,23 @@ public class NameSuggestionsTests
         Assert.Equal(5, suggestions.Count);
         Assert.DoesNotContain(NameSuggestions.From(NamePrefix.Parse("ahmad dr")!, records, 5), s => s.Name == "Ahmad Draft");
     }
+
+    [Fact]
+    public async Task Records_are_read_a_few_at_a_time_until_there_are_enough_names()
+    {
+        var records = Enumerable.Range(0, 30).Select(i => Record($"r-{i}", i < 3 ? "Omar Same" : $"Omar Name{i}")).ToDictionary(r => r.Id);
+        var reads = new List<int>();
+        Task<IReadOnlyList<Cases.CaseRecord>> Read(IReadOnlyList<string> ids, CancellationToken _)
+        {
+            reads.Add(ids.Count);
+            return Task.FromResult<IReadOnlyList<Cases.CaseRecord>>(ids.Where(records.ContainsKey).Select(id => records[id]).ToList());
+        }
+
+        var suggestions = await NameSuggestions.ReadAsync(NamePrefix.Parse("omar")!, [.. records.Keys, "gone"], Read, 5);
+
+        // The first five records bear three names (three share one), so a second chunk of five is read, and no more.
+        Assert.Equal([5, 5], reads);
+        Assert.Equal(5, suggestions.Count);
+        Assert.Equal(3, suggestions[0].Records.Count);
+    }
 }

@@ -80,6 +80,30 @@ public static class NameSuggestions
     /// </summary>
     public static int Candidates(int size) => size * 3;
 
+    /// <summary>
+    /// The suggestions of the records an index found (<paramref name="ids"/>, in its order), read from the store a few at
+    /// a time until there are enough: reading the records is most of a lookup's time, and the first few usually suffice.
+    /// </summary>
+    public static async Task<IReadOnlyList<NameSuggestion>> ReadAsync(NamePrefix prefix, IReadOnlyList<string> ids, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<CaseRecord>>> read, int size, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(read);
+        var records = new List<CaseRecord>();
+        IReadOnlyList<NameSuggestion> suggestions = [];
+        foreach (var chunk in ids.Chunk(Math.Max(1, size)))
+        {
+            var byId = (await read(chunk, cancellationToken)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+            records.AddRange(chunk.Where(byId.ContainsKey).Select(id => byId[id]));
+            suggestions = From(prefix, records, size);
+            if (suggestions.Count >= size)
+            {
+                break;
+            }
+        }
+
+        return suggestions;
+    }
+
     public static IReadOnlyList<NameSuggestion> From(NamePrefix prefix, IEnumerable<CaseRecord> records, int size)
     {
         ArgumentNullException.ThrowIfNull(prefix);

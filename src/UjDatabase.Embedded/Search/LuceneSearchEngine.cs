@@ -196,8 +196,7 @@ public sealed class LuceneSearchEngine : ISearchEngine
         }
 
         // The index holds no text, so the names themselves come from the store, for these few records only.
-        var records = (await store.GetManyAsync(ids, cancellationToken)).ToDictionary(r => r.Id, StringComparer.Ordinal);
-        return NameSuggestions.From(prefix, ids.Where(records.ContainsKey).Select(id => records[id]), size);
+        return await NameSuggestions.ReadAsync(prefix, ids, store.GetManyAsync, size, cancellationToken);
     }
 
     /// <summary>The text pass and the selections of one query over one searcher's segments.</summary>

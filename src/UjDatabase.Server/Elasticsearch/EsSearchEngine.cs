@@ -91,9 +91,7 @@ public sealed class EsSearchEngine(ElasticsearchClient client, ICaseStore store,
         ArgumentNullException.ThrowIfNull(prefix);
         var body = EsQueryBuilder.NamePrefix(prefix, NameSuggestions.Candidates(size), options.AttemptTimeout);
         var response = await pipeline.CallAsync(options, "a name lookup", token => client.SearchAsync<NoSource>(body, token), cancellationToken);
-        var ids = response.Hits.Select(h => h.Id!).ToList();
-        var records = (await store.GetManyAsync(ids, cancellationToken)).ToDictionary(r => r.Id, StringComparer.Ordinal);
-        return NameSuggestions.From(prefix, ids.Where(records.ContainsKey).Select(id => records[id]), size);
+        return await NameSuggestions.ReadAsync(prefix, response.Hits.Select(h => h.Id!).ToList(), store.GetManyAsync, size, cancellationToken);
     }
 
     public async Task<long> CountAsync(CaseQuery query, CancellationToken cancellationToken = default) =>
