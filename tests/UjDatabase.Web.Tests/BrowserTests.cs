@@ -216,5 +216,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var stats = await OpenAsync("/stats?forum=DE", 1366, 900);
         await stats.Locator("section.trends").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "trends.png") });
         await stats.CloseAsync();
+        var review = await OpenAsync("/stats/review?year=2024", 1366, 900);
+        await review.Locator("section.trends").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "review-trends.png") });
+        await review.CloseAsync();
     }
 }

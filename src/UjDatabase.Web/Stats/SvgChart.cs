@@ -81,7 +81,7 @@ public static class SvgChart
 
         var lines = trends.Series.Select((s, i) => new Line(s.Label, trends.Years.Select(y => (y, trends.Cell(i, y).Count)).ToList())).ToList();
         var units = trends.Series.Select(s => s.Unit).Distinct().ToList();
-        return Lines(id, trends.Title, description, lines, units.Count == 1 ? UnitLabel(units[0]) : "Number of cases or defendants (as each line says)");
+        return Lines(id, trends.Title, description, lines, units.Count == 1 ? UnitLabel(units[0]) : "Cases or defendants");
     }
 
     /// <summary>An empty table charts nothing: the chart says so, and why.</summary>
