@@ -43,16 +43,17 @@ public sealed class StatisticsService(ISearchEngine engine, TimeProvider clock)
     }
 
     /// <summary>
-    /// The year in review: every table of the year and the charts over time up to it in one pass, then the convictions
-    /// series and the figures over parts of the records.
+    /// The year in review: every table of the year (and, with <paramref name="overTime"/>, the charts over time up to
+    /// it) in one pass, then the convictions series and the figures over parts of the records. The charts count every
+    /// record in every year, so the downloads, which do not show them, leave them out.
     /// </summary>
-    public async Task<YearInReview> ReviewAsync(int year, int since, CancellationToken cancellationToken = default)
+    public async Task<YearInReview> ReviewAsync(int year, int since, bool overTime = false, CancellationToken cancellationToken = default)
     {
         var ofTheYear = YearInReview.TablesOf(year);
-        var counted = await CountAsync([.. ofTheYear, .. Trends.Requests(CaseQuery.Empty, Trends.AsInTheReview)], cancellationToken);
+        var counted = await CountAsync([.. ofTheYear, .. overTime ? Trends.Requests(CaseQuery.Empty, Trends.AsInTheReview) : []], cancellationToken);
         var tables = counted.Take(ofTheYear.Count).ToList();
         var (from, to) = Trends.Range(CaseQuery.Empty, year);
-        var trends = new Trends(CaseQuery.Empty, from, to, Trends.AsInTheReview, counted.Skip(ofTheYear.Count).ToList());
+        var trends = overTime ? new Trends(CaseQuery.Empty, from, to, Trends.AsInTheReview, counted.Skip(ofTheYear.Count).ToList()) : null;
         var series = await CountAsync(YearInReview.ConvictionsSince(since, year), cancellationToken);
         var civilSociety = await CountAsync(YearInReview.CivilSocietyInvolvement(year), cancellationToken);
         var sexualViolence = await CountAsync(YearInReview.SexualViolenceCharges(year), cancellationToken);

@@ -35,7 +35,7 @@ public sealed class ReviewModel(StatisticsService statistics) : PageModel
             return Page();
         }
 
-        Review = await statistics.ReviewAsync(Year, Since, cancellationToken);
+        Review = await statistics.ReviewAsync(Year, Since, overTime: true, cancellationToken);
         ConvictionsChart = SvgChart.Render(Review.Tables[^1], "convictions");
         TrendsChart = Review.Trends is { } trends ? SvgChart.Render(trends) : string.Empty;
         return Page();
