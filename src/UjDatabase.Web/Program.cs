@@ -13,6 +13,7 @@ app.UseUjDatabasePipeline();
 app.MapRazorPages();
 app.MapExportApi();
 app.MapCasesApi();
+app.MapNamesApi();
 app.MapStatsApi();
 app.MapCasesFeed();
 app.MapCitations();

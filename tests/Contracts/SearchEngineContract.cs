@@ -167,6 +167,54 @@ public abstract class SearchEngineContract : IAsyncLifetime
         Assert.Equal(All.Count(r => r.IsPublished), (await SearchAsync(string.Empty)).Total);
     }
 
+    private async Task<List<NameSuggestion>> SuggestAsync(string typed, int size = NameSuggestions.MaxSize) =>
+        [.. await Engine.SuggestNamesAsync(NamePrefix.Parse(typed)!, size)];
+
+    [SkippableTheory]
+    [InlineData("rasl", "Anwar Raslan", "raslan-koblenz")]
+    [InlineData("Anwar R", "Anwar Raslan", "raslan-koblenz")]
+    [InlineData("gharib", "Eyad al-Gharib", "al-gharib-koblenz")]
+    [InlineData("HABR", "Hissène Habré", "habre-dakar")]
+    [InlineData("hissène hab", "Hissène Habré", "habre-dakar")]
+    public async Task A_name_is_suggested_from_the_start_of_any_of_its_words_whatever_the_accents_and_case(string typed, string name, string id)
+    {
+        var suggestion = (await SuggestAsync(typed)).Single(s => s.Name == name);
+
+        Assert.Contains(suggestion.Records, r => r.Id == id);
+    }
+
+    [SkippableFact]
+    public async Task An_alias_is_suggested_with_the_record_it_names()
+    {
+        var record = Seed.First(r => r.Accused.Aliases.Count > 0);
+        var alias = record.Accused.Aliases[0];
+
+        var suggestions = await SuggestAsync(alias);
+
+        Assert.Contains(suggestions, s => s.Name == alias && s.Records.Any(r => r.Id == record.Id));
+    }
+
+    [SkippableFact]
+    public async Task One_name_borne_by_several_records_is_one_suggestion_naming_them_all()
+    {
+        var habre = (await SuggestAsync("habre")).Single(s => s.Name == "Hissène Habré");
+
+        Assert.Equal(Seed.Where(r => r.Accused.Name == "Hissène Habré").Select(r => r.Id).Order(), habre.Records.Select(r => r.Id).Order());
+    }
+
+    [SkippableFact]
+    public async Task Suggestions_are_at_most_the_size_asked_and_never_name_drafts_or_words_that_are_not_names()
+    {
+        var draft = Seed[0] with { Id = "draft-name-case", Publication = "draft", Accused = Seed[0].Accused with { Name = "Zyxwvut Draftname", Aliases = [] } };
+        await backend.Store.UpsertAsync([draft]);
+        await backend.Indexer.SyncAsync();
+
+        Assert.Empty(await SuggestAsync("zyxwvut"));
+        // Koblenz is in titles and courts, never in a name.
+        Assert.Empty(await SuggestAsync("koblenz"));
+        Assert.Equal(3, (await SuggestAsync("al", 3)).Count);
+    }
+
     [SkippableFact]
     public async Task An_edit_is_searchable_after_sync_and_not_before()
     {

@@ -1,3 +1,4 @@
+using UjDatabase.Core.Cases;
 using System.Net;
 using UjDatabase.Core.Search;
 using UjDatabase.Server.Elasticsearch;
@@ -111,6 +112,30 @@ public class EsEngineTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.SearchAsync(Query(string.Empty), caller.Token));
         Assert.Single(es.Requests);
+    }
+
+    [Fact]
+    public async Task A_name_lookup_suggests_the_matching_names_of_the_records_found_in_their_order()
+    {
+        var es = new FakeElasticsearch().AnswerWith("names-prefix-ok.json");
+        CaseRecord Named(string id, string name, params string[] aliases) => SampleCases.Valid(id) with { Title = name, Accused = SampleCases.Valid(id).Accused with { Name = name, PublishedName = null, Aliases = aliases } };
+        var store = new InMemoryStore(Named("raslan-koblenz", "Anwar Raslan", "Anwar Rasslan"), Named("al-gharib-koblenz", "Eyad al-Gharib", "Iyad Kh."));
+        var engine = new EsSearchEngine(es.Client, store, IndexPipelines.Idempotent(Fast), Fast);
+
+        var suggestions = await engine.SuggestNamesAsync(new NamePrefix(["a"]), 5);
+
+        // The index found three records; one is gone from the store, and each name that starts with "a" is suggested once.
+        Assert.Equal(["Anwar Raslan", "Anwar Rasslan", "Eyad al-Gharib"], suggestions.Select(s => s.Name));
+        Assert.Equal("raslan-koblenz", suggestions[0].Records.Single().Id);
+    }
+
+    [Fact]
+    public async Task A_name_lookup_while_the_index_is_down_is_reported_unavailable()
+    {
+        var (engine, es) = Engine();
+        es.Always = (HttpStatusCode.ServiceUnavailable, FakeElasticsearch.Response("error-503.json"));
+
+        await Assert.ThrowsAsync<SearchUnavailableException>(() => engine.SuggestNamesAsync(NamePrefix.Parse("raslan")!, 5));
     }
 
     [Fact]

@@ -45,6 +45,18 @@ public class EsRequestTests
     }
 
     [Fact]
+    public async Task The_name_lookup_matches_its_golden_file()
+    {
+        var es = new FakeElasticsearch().AnswerWith("names-prefix-ok.json");
+
+        await Engine(es).SuggestNamesAsync(NamePrefix.Parse("Anwar Rás")!, 8);
+
+        // No aggregations, so the client asks for no typed keys.
+        Assert.Equal("/cases/_search", es.Requests.Single().Path);
+        Golden.AssertJson("names-prefix.json", Sent(es.Requests.Single().Body));
+    }
+
+    [Fact]
     public async Task A_stream_page_uses_the_point_in_time_and_search_after()
     {
         var page = FakeElasticsearch.Response("stream-page-last.json").Replace("\"hits\": [", "\"hits\": [{\"_id\": \"raslan-koblenz\", \"sort\": [\"anwar r\", \"raslan-koblenz\"]},", StringComparison.Ordinal);

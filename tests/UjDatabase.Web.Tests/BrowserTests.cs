@@ -85,7 +85,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     [BrowserFact]
     public async Task The_search_case_and_statistics_pages_have_no_serious_accessibility_violations()
     {
-        foreach (var path in new[] { "/search?territory=SY", "/cases/raslan-koblenz", "/search?forum=SN&territory=SY", "/cases/no-such-case", "/stats?measure=convicted&by=year", "/stats?by=forum&by=crime", "/stats/review?year=2024", "/stats?q=qwertyzzz", "/search?measure=convicted&year=2022&unit=cases", "/search?page=abc" })
+        foreach (var path in new[] { "/search?territory=SY", "/cases/raslan-koblenz", "/search?forum=SN&territory=SY", "/cases/no-such-case", "/stats?measure=convicted&by=year", "/stats?by=forum&by=crime", "/stats?forum=DE&unit=cases", "/stats/review?year=2024", "/stats?q=qwertyzzz", "/search?measure=convicted&year=2022&unit=cases", "/search?page=abc" })
         {
             var page = await OpenAsync(path);
             var result = await page.RunAxe();
@@ -93,6 +93,100 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
             Assert.True(serious.Count == 0, $"{path}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
             await page.CloseAsync();
         }
+    }
+
+    private static async Task<ILocator> TypeAsync(IPage page, string text)
+    {
+        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search names, courts, places and summaries" });
+        await box.PressSequentiallyAsync(text, new() { Delay = 40 });
+        await Expect(box).ToHaveAttributeAsync("aria-expanded", "true");
+        return box;
+    }
+
+    [BrowserFact]
+    public async Task Typing_part_of_a_name_suggests_it_and_choosing_it_with_the_keyboard_opens_the_case()
+    {
+        var page = await OpenAsync("/");
+        var box = await TypeAsync(page, "rasl");
+        var listbox = page.GetByRole(AriaRole.Listbox, new() { Name = "Names" });
+        await Expect(box).ToHaveAttributeAsync("aria-controls", await listbox.GetAttributeAsync("id") ?? "");
+        await Expect(listbox.GetByRole(AriaRole.Option).First).ToContainTextAsync("Anwar Raslan");
+
+        await box.PressAsync("ArrowDown");
+        var first = listbox.GetByRole(AriaRole.Option).First;
+        await Expect(first).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(box).ToHaveAttributeAsync("aria-activedescendant", await first.GetAttributeAsync("id") ?? "");
+        await box.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new Regex("/cases/raslan-koblenz$"));
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task A_suggested_name_of_several_records_leads_to_the_search_for_it_and_escape_closes_the_list()
+    {
+        var page = await OpenAsync("/search");
+        var box = await TypeAsync(page, "habr");
+        var option = page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Hissène Habré" }).First;
+        await Expect(option).ToContainTextAsync("records");
+
+        await box.PressAsync("Escape");
+        await Expect(box).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(page.GetByRole(AriaRole.Listbox)).ToBeHiddenAsync();
+
+        await box.PressSequentiallyAsync("e");
+        await Expect(box).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Hissène Habré" }).First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/search\\?q=%22Hiss%C3%A8ne%20Habr%C3%A9%22$"));
+        Assert.True(await page.Locator("li.hit").CountAsync() >= 3, "the search lists every record of the name");
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_open_typeahead_has_no_serious_accessibility_violations()
+    {
+        foreach (var width in new[] { 1280, 390 })
+        {
+            var page = await OpenAsync("/", width, 844);
+            await TypeAsync(page, "al-");
+            await page.Keyboard.PressAsync("ArrowDown");
+            var result = await page.RunAxe();
+            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+            Assert.True(serious.Count == 0, string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, width < 500 ? "typeahead-phone.png" : "typeahead.png") });
+            await page.CloseAsync();
+        }
+    }
+
+    [BrowserFact]
+    public async Task Without_javascript_the_search_box_still_searches()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/");
+        var box = page.GetByLabel("Search names, courts, places and summaries");
+        Assert.Null(await box.GetAttributeAsync("role"));
+
+        await box.FillAsync("raslan");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/search\\?q=raslan$"));
+        await Expect(page.Locator("li.hit").First).ToContainTextAsync("Raslan");
+    }
+
+    [BrowserFact]
+    public async Task The_chart_over_time_fits_a_phone_and_its_table_scrolls_in_its_own_box()
+    {
+        var page = await OpenAsync("/stats?forum=DE", 390, 844);
+        var chart = page.Locator("section.trends svg");
+        await Expect(chart).ToBeVisibleAsync();
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page does not scroll sideways");
+        Assert.True((await chart.BoundingBoxAsync())!.Width <= 390);
+        var region = page.GetByRole(AriaRole.Region, new() { Name = "Developments, new, convicted and acquitted by year" });
+        await Expect(region).ToHaveAttributeAsync("tabindex", "0");
+        await chart.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "trends-chart-phone.png") });
+        await page.CloseAsync();
     }
 
     [BrowserFact]
@@ -177,5 +271,13 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
             Assert.True(new FileInfo(target).Length > 10_000, $"{file} looks empty");
             await page.CloseAsync();
         }
+
+        // The charts over time are below the fold: their section is kept on its own.
+        var stats = await OpenAsync("/stats?forum=DE", 1366, 900);
+        await stats.Locator("section.trends").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "trends.png") });
+        await stats.CloseAsync();
+        var review = await OpenAsync("/stats/review?year=2024", 1366, 900);
+        await review.Locator("section.trends").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "review-trends.png") });
+        await review.CloseAsync();
     }
 }

@@ -158,8 +158,10 @@ public sealed class ExportAndStatsTests(FreshAppFactory factory) : IClassFixture
         Assert.Equal("image/svg+xml", response.Content.Headers.ContentType!.MediaType);
         var svg = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
         XNamespace ns = "http://www.w3.org/2000/svg";
-        Assert.Equal("img", svg.Attribute("role")!.Value);
+        // A line chart is a group whose points screen readers read one by one; a bar chart is one image.
+        Assert.Equal("group", svg.Attribute("role")!.Value);
         Assert.Equal("Defendants convicted, by year", svg.Element(ns + "title")!.Value);
+        Assert.Contains(svg.Descendants(ns + "g"), g => (string?)g.Attribute("role") == "listitem" && (string?)g.Attribute("aria-label") == "2022: 19");
         Assert.Contains("convicted the accused", svg.Element(ns + "desc")!.Value, StringComparison.Ordinal);
         Assert.Contains(svg.Descendants(ns + "text"), t => t.Value == "Year");
     }

@@ -28,6 +28,7 @@ public sealed class FuzzTests(KestrelApp app) : IClassFixture<KestrelApp>
         ("/api/cases", RouteParameters.Search),
         ("/api/cases/{id}", []),
         ("/api/cases/export", RouteParameters.Export),
+        ("/api/names", NamesApi.Parameters),
         ("/api/stats", RouteParameters.StatisticsApi),
         ("/api/stats/chart.svg", RouteParameters.Statistics),
         ("/api/stats/review", RouteParameters.ReviewExport),

@@ -97,6 +97,7 @@ public sealed class HeadTests(KestrelApp app) : IClassFixture<KestrelApp>
     [Theory]
     [InlineData("/api/cases?forum=DE")]
     [InlineData("/api/cases/raslan-koblenz")]
+    [InlineData("/api/names?prefix=ras")]
     [InlineData("/api/stats?by=forum")]
     [InlineData("/api/stats/chart.svg")]
     [InlineData("/feeds/cases.atom")]

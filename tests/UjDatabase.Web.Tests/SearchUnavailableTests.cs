@@ -29,6 +29,8 @@ public sealed class IndexDownFactory : FreshAppFactory
         public IAsyncEnumerable<CaseRecord> StreamAsync(CaseQuery query, CancellationToken cancellationToken = default) => throw Down();
 
         public IAsyncEnumerable<UjDatabase.Core.Statistics.IRecordFacts> FactsAsync(CaseQuery query, IReadOnlyCollection<MeasureInYear>? anyOf = null, CancellationToken cancellationToken = default) => throw Down();
+
+        public Task<IReadOnlyList<NameSuggestion>> SuggestNamesAsync(NamePrefix prefix, int size, CancellationToken cancellationToken = default) => throw Down();
     }
 }
 
@@ -40,6 +42,7 @@ public sealed class SearchUnavailableTests(IndexDownFactory factory) : IClassFix
     [InlineData("/stats")]
     [InlineData("/map?view=territory")]
     [InlineData("/feeds/cases.atom")]
+    [InlineData("/api/names?prefix=ras")]
     public async Task Search_answers_503_with_retry_after_and_a_clear_message(string url)
     {
         var response = await factory.CreateClient().GetAsync(url);

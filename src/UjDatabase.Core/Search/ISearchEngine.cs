@@ -24,6 +24,13 @@ public interface ISearchEngine
     /// holds (no table of those rules can count them). Each item is valid until the enumeration moves on.
     /// </summary>
     IAsyncEnumerable<IRecordFacts> FactsAsync(CaseQuery query, IReadOnlyCollection<MeasureInYear>? anyOf = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="size"/> names and aliases of published records that begin with the words typed, for the
+    /// search box's typeahead: the index finds the records (in name order), <see cref="NameSuggestions.From"/> picks
+    /// their matching names.
+    /// </summary>
+    Task<IReadOnlyList<NameSuggestion>> SuggestNamesAsync(NamePrefix prefix, int size, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Keeps the search index in step with the store.</summary>

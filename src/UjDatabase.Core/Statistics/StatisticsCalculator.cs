@@ -88,6 +88,12 @@ public static class StatisticsCalculator
 
     private static void Tally(StatisticsRequest request, IRecordFacts record, int currentYear, Dictionary<(string Row, string Column), Cell> cells, Scratch scratch)
     {
+        if (request.Unit == CountUnit.Defendants && request.By is [StatisticsRequest.YearDimension])
+        {
+            TallyDefendantsByYear(request, record, currentYear, cells, scratch);
+            return;
+        }
+
         // A record reaches a cell once per unit however many of its rows and columns lead there.
         scratch.Touched.Clear();
         var shared = request.Unit == CountUnit.Cases && record.CaseKey >= 0;
@@ -108,9 +114,23 @@ public static class StatisticsCalculator
                     Add(cells, (row, column), units, scratch.Touched, shared);
                     if (!ownTotals)
                     {
-                        Add(cells, (row, Total), units, scratch.Touched, shared);
-                        Add(cells, (Total, column), units, scratch.Touched, shared);
-                        Add(cells, (Total, Total), units, scratch.Touched, shared);
+                        // A total that is the cell itself (no second dimension, or none at all) is not counted twice over:
+                        // the charts over time tally every record in every year, and the repeats were half their time.
+                        var (byRow, byColumn) = (row != Total, column != Total);
+                        if (byColumn)
+                        {
+                            Add(cells, (row, Total), units, scratch.Touched, shared);
+                        }
+
+                        if (byRow)
+                        {
+                            Add(cells, (Total, column), units, scratch.Touched, shared);
+                        }
+
+                        if (byRow && byColumn)
+                        {
+                            Add(cells, (Total, Total), units, scratch.Touched, shared);
+                        }
                     }
                 }
             }
@@ -129,6 +149,34 @@ public static class StatisticsCalculator
 
                 Add(cells, (Total, Total), Units(request.Query, record, request.Unit, (null, Total), (null, Total), scratch.Units), scratch.Touched, shared);
             }
+        }
+    }
+
+    /// <summary>
+    /// By year alone, in defendants (three of the four charts over time), a record is one unit that reaches each of its
+    /// years once and the total once: counted straight, without the set that keeps a unit from counting twice in a cell.
+    /// </summary>
+    private static void TallyDefendantsByYear(StatisticsRequest request, IRecordFacts record, int currentYear, Dictionary<(string Row, string Column), Cell> cells, Scratch scratch)
+    {
+        var years = YearsCounted(request, record, currentYear, scratch);
+        foreach (var year in years)
+        {
+            Count(cells, (YearKey(year!.Value)[0], Total));
+        }
+
+        if (years.Count > 0)
+        {
+            Count(cells, (Total, Total));
+        }
+
+        static void Count(Dictionary<(string Row, string Column), Cell> cells, (string, string) key)
+        {
+            if (!cells.TryGetValue(key, out var cell))
+            {
+                cells[key] = cell = new Cell();
+            }
+
+            cell.Own++;
         }
     }
 
@@ -242,11 +290,20 @@ public static class StatisticsCalculator
         return index < 0 ? 63 : index;
     }
 
+    /// <summary>
+    /// A year as a row key, made once: the charts over time count every record in every year it counts in, and a new
+    /// string and list for each showed in the statistics page's time.
+    /// </summary>
+    private static IReadOnlyList<string> YearKey(int year) =>
+        year is >= 0 and < 10_000 ? YearKeys[year] ??= [year.ToString(CultureInfo.InvariantCulture)] : [year.ToString(CultureInfo.InvariantCulture)];
+
+    private static readonly string[]?[] YearKeys = new string[]?[10_000];
+
     private static IReadOnlyList<string> Values(CaseQuery query, IRecordFacts record, string dimension, int? year)
     {
         if (dimension == StatisticsRequest.YearDimension)
         {
-            return [year!.Value.ToString(CultureInfo.InvariantCulture)];
+            return YearKey(year!.Value);
         }
 
         var selected = query.Selected(dimension);

@@ -19,6 +19,9 @@ public sealed record ReviewFigure(string Label, long Count, string Query, string
 /// </summary>
 public sealed record YearInReview(int Year, int Since, IReadOnlyList<ReviewFigure> Headlines, IReadOnlyList<StatisticsTable> Tables)
 {
+    /// <summary>Developments, new cases, convictions and acquittals by year up to the year under review.</summary>
+    public Trends? Trends { get; init; }
+
     /// <summary>The dimensions of the year's tables, after the one by prosecuting state (counted in cases, as the review counts them).</summary>
     private static readonly FacetDefinition[] Breakdowns =
         [FacetCatalogue.Territory, FacetCatalogue.Crime, FacetCatalogue.Nationality, FacetCatalogue.Affiliation, FacetCatalogue.Gender, FacetCatalogue.Topic, FacetCatalogue.LegalIssue, FacetCatalogue.Reparation];

@@ -165,6 +165,40 @@ public sealed class LuceneSearchEngine : ISearchEngine
         }
     }
 
+    public async Task<IReadOnlyList<NameSuggestion>> SuggestNamesAsync(NamePrefix prefix, int size, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        List<string> ids;
+        var searcher = host.Acquire();
+        try
+        {
+            // Every word whole but the last, which is the start of a word: the same words the names field indexed.
+            var query = new BooleanQuery();
+            for (var i = 0; i < prefix.Words.Count; i++)
+            {
+                var term = new Lucene.Net.Index.Term(SearchFields.Names.Name, prefix.Words[i]);
+                query.Add(i == prefix.Words.Count - 1 ? new PrefixQuery(term) { MultiTermRewriteMethod = MultiTermQuery.CONSTANT_SCORE_FILTER_REWRITE } : new TermQuery(term), Occur.MUST);
+            }
+
+            var sets = searcher.Segments.Select(s => Bits.New(s.Columns.MaxDoc)).ToArray();
+            searcher.Search(query, new SetCollector(searcher.Segments, sets));
+            for (var s = 0; s < sets.Length; s++)
+            {
+                Bits.And(sets[s], searcher.Segments[s].Live);
+            }
+
+            ids = DocumentOrder.Ordered(searcher.Segments, sets, DocumentOrder.Key.Name).Take(NameSuggestions.Candidates(size))
+                .Select(hit => SegmentColumns.IdOf(searcher.Segments[hit.Segment].Reader, hit.Doc)).ToList();
+        }
+        finally
+        {
+            LuceneIndex.Release(searcher);
+        }
+
+        // The index holds no text, so the names themselves come from the store, for these few records only.
+        return await NameSuggestions.ReadAsync(prefix, ids, store.GetManyAsync, size, cancellationToken);
+    }
+
     /// <summary>The text pass and the selections of one query over one searcher's segments.</summary>
     private QueryRun Run(ColumnSearcher searcher, CaseQuery query, QueryText text, int keep, IReadOnlyCollection<MeasureInYear>? anyOf = null)
     {

@@ -47,6 +47,26 @@ public static class EsQueryBuilder
         return request;
     }
 
+    /// <summary>
+    /// The typeahead's search: published records whose names hold every word typed, the last as the start of a word,
+    /// in name order, ids only (the store supplies the names). The words are folded as the names field's analyser folds.
+    /// </summary>
+    public static SearchRequest NamePrefix(NamePrefix prefix, int candidates, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var field = SearchFields.Names.Name;
+        var words = prefix.Words.Select((word, i) => i == prefix.Words.Count - 1 ? (Query)new PrefixQuery(field, word) : new TermQuery(field, word)).ToList();
+        return new SearchRequest(EsCalls.Alias)
+        {
+            Timeout = string.Create(CultureInfo.InvariantCulture, $"{(long)timeout.TotalMilliseconds}ms"),
+            Source = new SourceConfig(false),
+            Size = candidates,
+            TrackTotalHits = false,
+            Query = new BoolQuery { Filter = [new TermQuery("published", true), .. words] },
+            Sort = [Ascending("sort_name"), Ascending("id")],
+        };
+    }
+
     /// <summary>One page of a streamed export: point in time, search_after, no aggregations.</summary>
     public static SearchRequest StreamPage(CaseQuery query, string pitId, IReadOnlyCollection<FieldValue>? searchAfter, int size, TimeSpan timeout)
     {

@@ -86,6 +86,14 @@ public sealed class EsSearchEngine(ElasticsearchClient client, ICaseStore store,
         }
     }
 
+    public async Task<IReadOnlyList<NameSuggestion>> SuggestNamesAsync(NamePrefix prefix, int size, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var body = EsQueryBuilder.NamePrefix(prefix, NameSuggestions.Candidates(size), options.AttemptTimeout);
+        var response = await pipeline.CallAsync(options, "a name lookup", token => client.SearchAsync<NoSource>(body, token), cancellationToken);
+        return await NameSuggestions.ReadAsync(prefix, response.Hits.Select(h => h.Id!).ToList(), store.GetManyAsync, size, cancellationToken);
+    }
+
     public async Task<long> CountAsync(CaseQuery query, CancellationToken cancellationToken = default) =>
         (await SearchAsync(query with { Page = 1, Size = 1 }, cancellationToken)).Total;
 

@@ -118,7 +118,7 @@ public static class StatsApi
             return QueryFromRequest.Problem(errors);
         }
 
-        var review = await statistics.ReviewAsync(year, since, cancellationToken);
+        var review = await statistics.ReviewAsync(year, since, cancellationToken: cancellationToken);
         if (format == "csv")
         {
             if (number > review.Tables.Count)

@@ -78,7 +78,7 @@ public static class RateLimits
             return ("stats", settings.StatisticsPerMinute);
         }
 
-        if (path == "/" || path.StartsWithSegments("/search", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/api/cases", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/feeds", StringComparison.OrdinalIgnoreCase))
+        if (path == "/" || path.StartsWithSegments("/search", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/api/cases", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/api/names", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/feeds", StringComparison.OrdinalIgnoreCase))
         {
             return ("search", settings.SearchPerMinute);
         }

@@ -44,7 +44,7 @@ public sealed class SearchWarmUp(UjDatabase.Core.Storage.StorageParts parts, Sta
 
                 if (round % 10 == 0)
                 {
-                    await statistics.ReviewAsync(statistics.CurrentYear - 1, StatisticsService.DefaultSince, stoppingToken);
+                    await statistics.ReviewAsync(statistics.CurrentYear - 1, StatisticsService.DefaultSince, overTime: true, stoppingToken);
                 }
             }
 

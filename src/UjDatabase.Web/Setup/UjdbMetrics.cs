@@ -62,6 +62,9 @@ public sealed class MeasuredSearchEngine(ISearchEngine engine, string name, Ujdb
 
     public IAsyncEnumerable<IRecordFacts> FactsAsync(CaseQuery query, IReadOnlyCollection<MeasureInYear>? anyOf = null, CancellationToken cancellationToken = default) => engine.FactsAsync(query, anyOf, cancellationToken);
 
+    public Task<IReadOnlyList<NameSuggestion>> SuggestNamesAsync(NamePrefix prefix, int size, CancellationToken cancellationToken = default) =>
+        TimedAsync(() => engine.SuggestNamesAsync(prefix, size, cancellationToken));
+
     private async Task<T> TimedAsync<T>(Func<Task<T>> call)
     {
         var started = Stopwatch.GetTimestamp();

@@ -32,15 +32,33 @@ public sealed class StatisticsService(ISearchEngine engine, TimeProvider clock)
         return await StatisticsCalculator.CountAsync(requests, engine.FactsAsync(search, StatisticsCalculator.RulesOf(requests), cancellationToken), CurrentYear, selected, cancellationToken);
     }
 
-    /// <summary>The year in review: every table of the year in one pass, then the convictions series and the figures over parts of the records.</summary>
-    public async Task<YearInReview> ReviewAsync(int year, int since, CancellationToken cancellationToken = default)
+    /// <summary>A table and the charts over time of the same search (in the table's unit), counted in one pass.</summary>
+    public async Task<(StatisticsTable Table, Trends Trends)> CountWithTrendsAsync(StatisticsRequest request, CancellationToken cancellationToken = default)
     {
-        var tables = await CountAsync(YearInReview.TablesOf(year), cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        var series = Trends.InUnit(request.Unit);
+        var tables = await CountAsync([request, .. Trends.Requests(request.Query, series)], cancellationToken);
+        var (from, to) = Trends.Range(request.BaseQuery, CurrentYear);
+        return (tables[0], new Trends(request.BaseQuery, from, to, series, tables.Skip(1).ToList()));
+    }
+
+    /// <summary>
+    /// The year in review: every table of the year (and, with <paramref name="overTime"/>, the charts over time up to
+    /// it) in one pass, then the convictions series and the figures over parts of the records. The charts count every
+    /// record in every year, so the downloads, which do not show them, leave them out.
+    /// </summary>
+    public async Task<YearInReview> ReviewAsync(int year, int since, bool overTime = false, CancellationToken cancellationToken = default)
+    {
+        var ofTheYear = YearInReview.TablesOf(year);
+        var counted = await CountAsync([.. ofTheYear, .. overTime ? Trends.Requests(CaseQuery.Empty, Trends.AsInTheReview) : []], cancellationToken);
+        var tables = counted.Take(ofTheYear.Count).ToList();
+        var (from, to) = Trends.Range(CaseQuery.Empty, year);
+        var trends = overTime ? new Trends(CaseQuery.Empty, from, to, Trends.AsInTheReview, counted.Skip(ofTheYear.Count).ToList()) : null;
         var series = await CountAsync(YearInReview.ConvictionsSince(since, year), cancellationToken);
         var civilSociety = await CountAsync(YearInReview.CivilSocietyInvolvement(year), cancellationToken);
         var sexualViolence = await CountAsync(YearInReview.SexualViolenceCharges(year), cancellationToken);
         var proceedings = await YearInReview.ProceedingsLengthAsync(year, engine.FactsAsync(YearInReview.VerdictsIn(year), cancellationToken: cancellationToken), cancellationToken);
-        return YearInReview.From(year, since, tables, series, civilSociety, sexualViolence, proceedings);
+        return YearInReview.From(year, since, tables, series, civilSociety, sexualViolence, proceedings) with { Trends = trends };
     }
 
     /// <summary>Reads a statistics request from the URL (same parameters as the search, plus measure, year, by, unit).</summary>

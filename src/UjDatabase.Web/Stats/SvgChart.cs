@@ -6,24 +6,48 @@ using UjDatabase.Core.Statistics;
 namespace UjDatabase.Web.Stats;
 
 /// <summary>
-/// Renders a statistics table as an accessible SVG chart on the server: a title and description for screen readers,
-/// axis labels, and every value written beside its bar or point. A table by year is a line chart; any other is a
-/// horizontal bar chart of the row totals. No script and no chart library.
+/// Renders statistics as accessible SVG charts on the server: a title and description, axis labels, and every value
+/// given to screen readers. A table by year and the charts over time are line charts whose points are lists of
+/// "year: value" items; any other table is a horizontal bar chart of the row totals. No script, no inline style and no
+/// chart library; the page's stylesheet only enlarges the labels on a phone.
 /// </summary>
 public static class SvgChart
 {
     private const int Width = 720;
     private const string Ink = "#1b2230";
     private const string Muted = "#4f5a6b";
+    private const string Grid = "#e3e8ee";
     private const string Bar = "#1d5c96";
 
-    public static string Render(StatisticsTable table, int maxBars = 20)
+    /// <summary>Each line's colour, dash and marker differ, so that no line is told apart by colour alone.</summary>
+    private static readonly (string Colour, string Dash, Marker Marker)[] LineStyles =
+    [
+        ("#1d5c96", string.Empty, Marker.Circle),
+        ("#7a4fa0", "7 4", Marker.Square),
+        ("#1f6b3a", "2 3", Marker.Triangle),
+        ("#b42318", "9 3 2 3", Marker.Diamond),
+    ];
+
+    private enum Marker
+    {
+        Circle,
+        Square,
+        Triangle,
+        Diamond,
+    }
+
+    /// <summary>One line of a chart over years: what it counts and its value in every year drawn.</summary>
+    private sealed record Line(string Name, IReadOnlyList<(int Year, long Count)> Points);
+
+    /// <summary>A table's chart; <paramref name="id"/> prefixes its element ids, which must be unique on the page.</summary>
+    public static string Render(StatisticsTable table, string id = "chart", int maxBars = 20)
     {
         ArgumentNullException.ThrowIfNull(table);
         var rows = table.Rows.Where(r => r.Key.Value != "\u0000total").ToList();
+        var description = $"{table.Rule} Total: {table.Total.Count}.";
         if (table.WhyEmpty is { } why)
         {
-            return Nothing(table, why);
+            return Nothing(id, table.Title, $"{description} {why}", why);
         }
 
         if (rows.Count == 0)
@@ -33,20 +57,44 @@ public static class SvgChart
         }
 
         var byYear = table.Request.By.Count > 0 && table.Request.By[0] == StatisticsRequest.YearDimension;
-        return byYear ? Line(table, rows) : Bars(table, rows.Take(maxBars).ToList(), rows.Count);
+        if (!byYear)
+        {
+            return Bars(id, table, rows.Take(maxBars).ToList(), rows.Count);
+        }
+
+        // Every year of the span is drawn: a year with no records is a real zero, not a gap.
+        var counts = rows.ToDictionary(r => int.Parse(r.Key.Value, CultureInfo.InvariantCulture), r => r.Total.Count);
+        var (first, last) = (counts.Keys.Min(), counts.Keys.Max());
+        var line = new Line(MeasureRules.Heading(table.Request.Measure, table.Request.Unit), Enumerable.Range(first, last - first + 1).Select(y => (y, counts.GetValueOrDefault(y))).ToList());
+        return Lines(id, table.Title, description, [line], UnitLabel(table.Request.Unit));
+    }
+
+    /// <summary>The charts over time: one line per rule, every year of the range, or an empty chart that says why.</summary>
+    public static string Render(Trends trends, string id = "trends")
+    {
+        ArgumentNullException.ThrowIfNull(trends);
+        var description = string.Join(' ', trends.Rules);
+        if (trends.WhyEmpty is { } why)
+        {
+            return Nothing(id, trends.Title, $"{description} {why}", why);
+        }
+
+        var lines = trends.Series.Select((s, i) => new Line(s.Label, trends.Years.Select(y => (y, trends.Cell(i, y).Count)).ToList())).ToList();
+        var units = trends.Series.Select(s => s.Unit).Distinct().ToList();
+        return Lines(id, trends.Title, description, lines, units.Count == 1 ? UnitLabel(units[0]) : "Cases or defendants");
     }
 
     /// <summary>An empty table charts nothing: the chart says so, and why.</summary>
-    private static string Nothing(StatisticsTable table, string why)
+    private static string Nothing(string id, string title, string description, string why)
     {
         const int height = 110;
-        var svg = Start(table, height, string.Empty);
+        var svg = Start(id, title, description, height, "img");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"12\" y=\"62\" fill=\"{Muted}\" font-size=\"14\">Nothing to chart: no records count under this rule.</text>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"12\" y=\"86\" fill=\"{Muted}\" font-size=\"12\">{Encode(Shorten(why, 110))}</text>");
         return svg.Append("</svg>").ToString();
     }
 
-    private static string Bars(StatisticsTable table, List<TableRow> rows, int allRows)
+    private static string Bars(string id, StatisticsTable table, List<TableRow> rows, int allRows)
     {
         // Wide enough for the longest label shown (32 characters at 13 px, e.g. "Sexual and gender-based violence").
         const int labelWidth = 250;
@@ -55,7 +103,8 @@ public static class SvgChart
         var height = top + (rows.Count * rowHeight) + 40;
         var max = Math.Max(1, rows.Max(r => r.Total.Count));
         var plot = Width - labelWidth - 70;
-        var svg = Start(table, height, rows.Count < allRows ? $" The {rows.Count} largest of {allRows} rows are drawn." : string.Empty);
+        var note = rows.Count < allRows ? $" The {rows.Count} largest of {allRows} rows are drawn." : string.Empty;
+        var svg = Start(id, table.Title, $"{table.Rule}{note} Total: {table.Total.Count}.", height, "img");
         for (var i = 0; i < rows.Count; i++)
         {
             var y = top + (i * rowHeight);
@@ -67,65 +116,132 @@ public static class SvgChart
 
         var axis = top + (rows.Count * rowHeight) + 4;
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{labelWidth}\" y1=\"{top}\" x2=\"{labelWidth}\" y2=\"{axis}\" stroke=\"{Muted}\"/>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth + (plot / 2)}\" y=\"{axis + 26}\" text-anchor=\"middle\" fill=\"{Muted}\" font-size=\"13\">{Encode(UnitLabel(table))}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth + (plot / 2)}\" y=\"{axis + 26}\" text-anchor=\"middle\" fill=\"{Muted}\" font-size=\"13\">{Encode(UnitLabel(table.Request.Unit))}</text>");
         return svg.Append("</svg>").ToString();
     }
 
-    private static string Line(StatisticsTable table, List<TableRow> rows)
+    /// <summary>
+    /// Lines over the same years. What is drawn is hidden from screen readers; what they read instead is one list per
+    /// line ("Defendants convicted, by year") of one item per year ("2019: 3"), over the markers.
+    /// </summary>
+    private static string Lines(string id, string title, string description, IReadOnlyList<Line> lines, string unitLabel)
     {
         const int left = 60;
         const int right = 30;
         const int top = 50;
         const int plotHeight = 240;
-        var height = top + plotHeight + 70;
-        var svg = Start(table, height, string.Empty);
-        var years = rows.Select(r => int.Parse(r.Key.Value, CultureInfo.InvariantCulture)).ToList();
-        var first = years.Min();
-        var last = years.Max();
+        const int legendRow = 28;
+        var legendRows = lines.Count > 1 ? lines.Count : 0;
+        var height = top + plotHeight + 66 + (legendRows * legendRow);
+        var years = lines[0].Points.Select(p => p.Year).ToList();
+        var (first, last) = (years[0], years[^1]);
         var span = Math.Max(1, last - first);
-        var max = Math.Max(1, rows.Max(r => r.Total.Count));
+        var step = TickStep(lines.Max(l => l.Points.Max(p => p.Count)));
+        var max = Math.Max(step, (long)Math.Ceiling(lines.Max(l => l.Points.Max(p => p.Count)) / (double)step) * step);
         var plotWidth = Width - left - right;
-        double X(int year) => left + (plotWidth * (year - first) / (double)span);
+        double X(int year) => left + (years.Count == 1 ? plotWidth / 2.0 : plotWidth * (year - first) / (double)span);
         double Y(long count) => top + plotHeight - (plotHeight * count / (double)max);
 
-        // Every year of the span is drawn: a year with no records is a real zero, not a gap.
-        var counts = rows.ToDictionary(r => int.Parse(r.Key.Value, CultureInfo.InvariantCulture), r => r.Total.Count);
-        var points = Enumerable.Range(first, last - first + 1).Select(y => (Year: y, Count: counts.GetValueOrDefault(y))).ToList();
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{top + plotHeight}\" x2=\"{Width - right}\" y2=\"{top + plotHeight}\" stroke=\"{Muted}\"/>");
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{top + plotHeight}\" stroke=\"{Muted}\"/>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 8}\" y=\"{top + 4}\" text-anchor=\"end\" fill=\"{Muted}\" font-size=\"12\">{max}</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 8}\" y=\"{top + plotHeight}\" text-anchor=\"end\" fill=\"{Muted}\" font-size=\"12\">0</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{Bar}\" stroke-width=\"2.5\" points=\"{string.Join(' ', points.Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.Year):0.#},{Y(p.Count):0.#}")))}\"/>");
-        var labelEvery = Math.Max(1, (int)Math.Ceiling(points.Count / 14.0));
-        for (var i = 0; i < points.Count; i++)
+        var svg = Start(id, title, description, height, "group");
+        svg.Append("<g aria-hidden=\"true\">");
+        for (var tick = 0L; tick <= max; tick += step)
         {
-            var (year, count) = points[i];
-            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{X(year):0.#}\" cy=\"{Y(count):0.#}\" r=\"3.5\" fill=\"{Bar}\"><title>{year}: {count}</title></circle>");
-            if (i % labelEvery == 0 || i == points.Count - 1)
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{Y(tick):0.#}\" x2=\"{Width - right}\" y2=\"{Y(tick):0.#}\" stroke=\"{(tick == 0 ? Muted : Grid)}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-label\" x=\"{left - 8}\" y=\"{Y(tick) + 4:0.#}\" text-anchor=\"end\" fill=\"{Muted}\" font-size=\"12\">{tick}</text>");
+        }
+
+        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{top + plotHeight}\" stroke=\"{Muted}\"/>");
+        // A year label every one, two or five years, and the last; a single line also writes its values over the labelled years.
+        var labelEvery = years.Count <= 14 ? 1 : years.Count <= 28 ? 5 : 10;
+        foreach (var year in years.Where(y => (y - first) % labelEvery == 0 || y == last))
+        {
+            if (year != last && last - year < labelEvery / 2.0)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(year):0.#}\" y=\"{Y(count) - 8:0.#}\" text-anchor=\"middle\" fill=\"{Ink}\" font-size=\"12\">{count}</text>");
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(year):0.#}\" y=\"{top + plotHeight + 18}\" text-anchor=\"middle\" fill=\"{Muted}\" font-size=\"12\">{year}</text>");
+                continue;
+            }
+
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-label\" x=\"{X(year):0.#}\" y=\"{top + plotHeight + 20}\" text-anchor=\"middle\" fill=\"{Muted}\" font-size=\"12\">{year}</text>");
+            if (lines.Count == 1)
+            {
+                var count = lines[0].Points.First(p => p.Year == year).Count;
+                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-label\" x=\"{X(year):0.#}\" y=\"{Y(count) - 9:0.#}\" text-anchor=\"middle\" fill=\"{Ink}\" font-size=\"12\">{count}</text>");
             }
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left + (plotWidth / 2)}\" y=\"{top + plotHeight + 44}\" text-anchor=\"middle\" fill=\"{Muted}\" font-size=\"13\">Year</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text transform=\"translate(16 {top + (plotHeight / 2)}) rotate(-90)\" text-anchor=\"middle\" fill=\"{Muted}\" font-size=\"13\">{Encode(UnitLabel(table))}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-label\" x=\"{left + (plotWidth / 2)}\" y=\"{top + plotHeight + 46}\" text-anchor=\"middle\" fill=\"{Muted}\" font-size=\"13\">Year</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-axis-title\" transform=\"translate(16 {top + (plotHeight / 2)}) rotate(-90)\" text-anchor=\"middle\" fill=\"{Muted}\" font-size=\"13\">{Encode(unitLabel)}</text>");
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var (colour, dash, _) = LineStyles[i % LineStyles.Length];
+            var points = string.Join(' ', lines[i].Points.Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.Year):0.#},{Y(p.Count):0.#}")));
+            svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"{(dash.Length > 0 ? $" stroke-dasharray=\"{dash}\"" : string.Empty)} points=\"{points}\"/>");
+        }
+
+        for (var i = 0; i < lines.Count && lines.Count > 1; i++)
+        {
+            // The legend: one line to a row, so that it still fits with the larger labels of a phone.
+            var (colour, dash, marker) = LineStyles[i % LineStyles.Length];
+            var x = left;
+            var y = top + plotHeight + 76 + (i * legendRow);
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x}\" y1=\"{y - 5}\" x2=\"{x + 34}\" y2=\"{y - 5}\" stroke=\"{colour}\" stroke-width=\"2.5\"{(dash.Length > 0 ? $" stroke-dasharray=\"{dash}\"" : string.Empty)}/>");
+            svg.Append(Shape(marker, x + 17, y - 5, colour));
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-label\" x=\"{x + 42}\" y=\"{y}\" fill=\"{Ink}\" font-size=\"13\">{Encode(lines[i].Name)}</text>");
+        }
+
+        svg.Append("</g>");
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var (colour, _, marker) = LineStyles[i % LineStyles.Length];
+            svg.Append(CultureInfo.InvariantCulture, $"<g role=\"list\" aria-label=\"{Encode(lines[i].Name)}, by year\">");
+            foreach (var (year, count) in lines[i].Points)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<g role=\"listitem\" aria-label=\"{year}: {count}\"><title>{Encode(lines[i].Name)}, {year}: {count}</title>");
+                svg.Append(Shape(marker, X(year), Y(count), colour)).Append("</g>");
+            }
+
+            svg.Append("</g>");
+        }
+
         return svg.Append("</svg>").ToString();
     }
 
-    private static StringBuilder Start(StatisticsTable table, int height, string note)
+    /// <summary>A step of 1, 2 or 5 times a power of ten that divides the axis into at most five parts.</summary>
+    private static long TickStep(long max)
     {
-        var description = $"{table.Rule}{note} Total: {table.Total.Count}.{(table.WhyEmpty is { } why ? " " + why : string.Empty)}";
+        for (long power = 1; ; power *= 10)
+        {
+            foreach (var factor in new[] { 1, 2, 5 })
+            {
+                if (max <= factor * power * 5)
+                {
+                    return factor * power;
+                }
+            }
+        }
+    }
+
+    private static string Shape(Marker marker, double x, double y, string colour) => marker switch
+    {
+        Marker.Square => string.Create(CultureInfo.InvariantCulture, $"<rect x=\"{x - 3.5:0.#}\" y=\"{y - 3.5:0.#}\" width=\"7\" height=\"7\" fill=\"{colour}\"/>"),
+        Marker.Triangle => string.Create(CultureInfo.InvariantCulture, $"<path d=\"M{x:0.#} {y - 4.5:0.#}L{x + 4.5:0.#} {y + 3.5:0.#}L{x - 4.5:0.#} {y + 3.5:0.#}Z\" fill=\"{colour}\"/>"),
+        Marker.Diamond => string.Create(CultureInfo.InvariantCulture, $"<path d=\"M{x:0.#} {y - 5:0.#}L{x + 5:0.#} {y:0.#}L{x:0.#} {y + 5:0.#}L{x - 5:0.#} {y:0.#}Z\" fill=\"{colour}\"/>"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"<circle cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"3.5\" fill=\"{colour}\"/>"),
+    };
+
+    // The role is img where the description says all there is to read (a bar chart, an empty chart), and group where
+    // screen readers read the points one by one.
+    private static StringBuilder Start(string id, string title, string description, int height, string role)
+    {
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" height=\"{height}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"system-ui, sans-serif\">");
-        svg.Append("<title id=\"chart-title\">").Append(Encode(table.Title)).Append("</title>");
-        svg.Append("<desc id=\"chart-desc\">").Append(Encode(description)).Append("</desc>");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" height=\"{height}\" role=\"{role}\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" font-family=\"system-ui, sans-serif\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">").Append(Encode(title)).Append("</title>");
+        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"{id}-desc\">").Append(Encode(description)).Append("</desc>");
         svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"12\" y=\"26\" fill=\"{Ink}\" font-size=\"16\" font-weight=\"600\">{Encode(table.Title)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-heading\" aria-hidden=\"true\" x=\"12\" y=\"26\" fill=\"{Ink}\" font-size=\"16\" font-weight=\"600\">{Encode(Shorten(title, 72))}</text>");
         return svg;
     }
 
-    private static string UnitLabel(StatisticsTable table) => $"Number of {StatisticsRequest.UnitCode(table.Request.Unit)}";
+    private static string UnitLabel(CountUnit unit) => $"Number of {StatisticsRequest.UnitCode(unit)}";
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 

@@ -20,6 +20,11 @@ public sealed class IndexModel(StatisticsService statistics) : PageModel
 
     public string Chart { get; private set; } = string.Empty;
 
+    /// <summary>Developments, new, convicted and acquitted by year over the same search, in the table's unit.</summary>
+    public Trends? Trends { get; private set; }
+
+    public string TrendsChart { get; private set; } = string.Empty;
+
     public int CurrentYear => statistics.CurrentYear;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -35,8 +40,9 @@ public sealed class IndexModel(StatisticsService statistics) : PageModel
 
         // With no breakdown chosen, show something useful: the measure by prosecuting state.
         Statistics = request.By.Count == 0 && !HttpContext.Request.Query.ContainsKey("by") ? request with { By = [FacetCatalogue.Forum.Name] } : request;
-        Table = await statistics.CountAsync(Statistics, cancellationToken);
+        (Table, Trends) = await statistics.CountWithTrendsAsync(Statistics, cancellationToken);
         Chart = SvgChart.Render(Table);
+        TrendsChart = SvgChart.Render(Trends);
         return Page();
     }
 }

@@ -18,6 +18,8 @@ public sealed class ReviewModel(StatisticsService statistics) : PageModel
 
     public string ConvictionsChart { get; private set; } = string.Empty;
 
+    public string TrendsChart { get; private set; } = string.Empty;
+
     public IReadOnlyList<QueryError> Errors { get; private set; } = [];
 
     /// <summary>Parameters in the address that this page does not take: shown, never silently dropped.</summary>
@@ -33,8 +35,9 @@ public sealed class ReviewModel(StatisticsService statistics) : PageModel
             return Page();
         }
 
-        Review = await statistics.ReviewAsync(Year, Since, cancellationToken);
-        ConvictionsChart = SvgChart.Render(Review.Tables[^1]);
+        Review = await statistics.ReviewAsync(Year, Since, overTime: true, cancellationToken);
+        ConvictionsChart = SvgChart.Render(Review.Tables[^1], "convictions");
+        TrendsChart = Review.Trends is { } trends ? SvgChart.Render(trends) : string.Empty;
         return Page();
     }
 }

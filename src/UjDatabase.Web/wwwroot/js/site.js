@@ -53,3 +53,139 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+// Name typeahead (ARIA 1.2 combobox with a list popup): names and aliases from /api/names as the user types. Without
+// this script the box is a plain search field and the form submits as usual.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const box of document.querySelectorAll("[data-typeahead]")) {
+    const input = box.querySelector("input");
+    if (!input) continue;
+    const endpoint = box.getAttribute("data-typeahead");
+    const list = document.createElement("ul");
+    list.id = input.id + "-names";
+    list.className = "typeahead-list";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Names");
+    list.hidden = true;
+    const status = document.createElement("div");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    box.append(list, status);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", list.id);
+    input.setAttribute("autocomplete", "off");
+
+    let suggestions = [];
+    let active = -1;
+    let timer = 0;
+    let pending = null;
+
+    const options = () => list.querySelectorAll("[role=option]");
+    const close = () => {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    };
+    const highlight = (index) => {
+      const all = options();
+      active = index;
+      all.forEach((option, i) => option.setAttribute("aria-selected", i === index ? "true" : "false"));
+      if (index >= 0) {
+        input.setAttribute("aria-activedescendant", all[index].id);
+        all[index].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    };
+    const choose = (index) => {
+      const suggestion = suggestions[index];
+      if (!suggestion) return;
+      input.value = suggestion.name;
+      close();
+      // One record: its page; several (one person in several proceedings, or namesakes): the search for the name.
+      window.location.assign(suggestion.records.length === 1 ? suggestion.records[0].url : suggestion.search);
+    };
+    const show = (found) => {
+      suggestions = found;
+      list.replaceChildren();
+      found.forEach((suggestion, i) => {
+        const option = document.createElement("li");
+        option.id = `${list.id}-${i}`;
+        option.setAttribute("role", "option");
+        option.setAttribute("aria-selected", "false");
+        const name = document.createElement("span");
+        name.className = "typeahead-name";
+        name.textContent = suggestion.name;
+        const detail = document.createElement("span");
+        detail.className = "typeahead-detail";
+        // A title usually repeats the name ("Anwar Raslan (Koblenz)"): only the rest tells the records apart.
+        const title = suggestion.records[0].title;
+        detail.textContent = suggestion.records.length > 1 ? `${suggestion.records.length} records`
+          : title.startsWith(suggestion.name) && title.length > suggestion.name.length ? title.slice(suggestion.name.length).trim() : title;
+        option.append(name, " ", detail);
+        // Mouse down would move the focus out of the box before the click lands.
+        option.addEventListener("mousedown", (event) => event.preventDefault());
+        option.addEventListener("click", () => choose(i));
+        list.append(option);
+      });
+      active = -1;
+      if (found.length === 0) {
+        close();
+      } else {
+        list.hidden = false;
+        input.setAttribute("aria-expanded", "true");
+      }
+      status.textContent = found.length === 0 ? "" : `${found.length} name${found.length === 1 ? "" : "s"} suggested; arrow keys to choose.`;
+    };
+    const lookUp = async () => {
+      const typed = input.value.trim();
+      pending?.abort();
+      if (typed.length < 2) {
+        show([]);
+        return;
+      }
+      pending = new AbortController();
+      try {
+        const response = await fetch(`${endpoint}?prefix=${encodeURIComponent(typed)}`, { signal: pending.signal, headers: { Accept: "application/json" } });
+        if (!response.ok) {
+          show([]);
+          return;
+        }
+        const answer = await response.json();
+        // An answer to an older input is dropped: the user has typed on.
+        if (answer.prefix === input.value.trim()) show(answer.suggestions);
+      } catch (error) {
+        if (error.name !== "AbortError") show([]);
+      }
+    };
+
+    input.addEventListener("input", () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(lookUp, 200);
+    });
+    input.addEventListener("keydown", (event) => {
+      const count = options().length;
+      if (event.key === "ArrowDown" && count > 0) {
+        event.preventDefault();
+        if (list.hidden) {
+          list.hidden = false;
+          input.setAttribute("aria-expanded", "true");
+        }
+        highlight(active + 1 >= count ? 0 : active + 1);
+      } else if (event.key === "ArrowUp" && count > 0 && !list.hidden) {
+        event.preventDefault();
+        highlight(active <= 0 ? count - 1 : active - 1);
+      } else if (event.key === "Enter" && !list.hidden && active >= 0) {
+        event.preventDefault();
+        choose(active);
+      } else if (event.key === "Escape" && !list.hidden) {
+        event.preventDefault();
+        close();
+      }
+    });
+    input.addEventListener("blur", close);
+  }
+});
