@@ -102,7 +102,7 @@ public sealed class NamesApiTests(FreshAppFactory factory) : IClassFixture<Fresh
     [Fact]
     public void The_typeahead_is_rate_limited_with_the_searches()
     {
-        var settings = new RateLimitSettings(300, 20, 60);
+        var settings = new RateLimitSettings(300, 20, 60, 10);
 
         Assert.Equal(("search", 300), RateLimits.Classify("/api/names", settings));
     }
