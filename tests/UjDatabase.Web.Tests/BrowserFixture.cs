@@ -77,6 +77,24 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         directory.Dispose();
     }
 
+    /// <summary>A new page of the given size at a path of the app.</summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900)
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        // Generous: CI runs the test projects side by side on two cores.
+        page.SetDefaultTimeout(60_000);
+        await page.GotoAsync(BaseUrl + path);
+        return page;
+    }
+
+    /// <summary>Fails with every serious or critical axe-core finding on the page as it is now.</summary>
+    public static async Task AssertNoSeriousViolationsAsync(IPage page, string where)
+    {
+        var result = await Deque.AxeCore.Playwright.PageExtensions.RunAxe(page);
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{where}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
+    }
+
     /// <summary>Adds an account to the running app, as <c>ujdb user add</c> would.</summary>
     public async Task AddAccountAsync(string name, UjDatabase.Core.Accounts.AccountRole role, string password)
     {

@@ -9,21 +9,13 @@ namespace UjDatabase.Web.Tests;
 /// <summary>What a researcher does, in a real browser (Debian's Chromium driven by Playwright).</summary>
 public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900)
-    {
-        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        // Generous: CI runs the test projects side by side on two cores.
-        page.SetDefaultTimeout(60_000);
-        await page.GotoAsync(fixture.BaseUrl + path);
-        return page;
-    }
 
     // Every step waits for what the user would see (an address, a heading, a chip), never for a fixed time; the
     // assertions retry until the page shows it or the timeout passes.
     [BrowserFact]
     public async Task Search_tick_a_facet_open_a_case_go_back_and_page()
     {
-        var page = await OpenAsync("/");
+        var page = await fixture.OpenAsync("/");
         await page.GetByLabel("Search names, courts, places and summaries").FillAsync("genocide");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/search\\?q=genocide$"));
@@ -51,7 +43,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     [BrowserFact]
     public async Task On_a_phone_the_filters_are_one_tap_away_from_the_top_and_lead_back_to_the_results()
     {
-        var page = await OpenAsync("/search?territory=SY", 390, 844);
+        var page = await fixture.OpenAsync("/search?territory=SY", 390, 844);
         var link = page.GetByRole(AriaRole.Link, new() { Name = "Filter the results (1 selected)" });
         await Expect(link).ToBeInViewportAsync();
         var linkBox = await link.BoundingBoxAsync();
@@ -68,7 +60,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     [BrowserFact]
     public async Task Sorting_applies_on_change_and_long_facets_filter_by_typing()
     {
-        var page = await OpenAsync("/search");
+        var page = await fixture.OpenAsync("/search");
         // The script shows the facet filter once it has run; only then does choosing an order submit by itself.
         await page.WaitForFunctionAsync("() => document.querySelector('input[data-facet-filter]').hidden === false");
         var navigation = page.WaitForURLAsync("**sort=name");
@@ -87,10 +79,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         foreach (var path in new[] { "/search?territory=SY", "/cases/raslan-koblenz", "/search?forum=SN&territory=SY", "/cases/no-such-case", "/stats?measure=convicted&by=year", "/stats?by=forum&by=crime", "/stats?forum=DE&unit=cases", "/stats/review?year=2024", "/stats?q=qwertyzzz", "/search?measure=convicted&year=2022&unit=cases", "/search?page=abc" })
         {
-            var page = await OpenAsync(path);
-            var result = await page.RunAxe();
-            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-            Assert.True(serious.Count == 0, $"{path}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
+            var page = await fixture.OpenAsync(path);
+            await BrowserFixture.AssertNoSeriousViolationsAsync(page, path);
             await page.CloseAsync();
         }
     }
@@ -106,7 +96,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     [BrowserFact]
     public async Task Typing_part_of_a_name_suggests_it_and_choosing_it_with_the_keyboard_opens_the_case()
     {
-        var page = await OpenAsync("/");
+        var page = await fixture.OpenAsync("/");
         var box = await TypeAsync(page, "rasl");
         var listbox = page.GetByRole(AriaRole.Listbox, new() { Name = "Names" });
         await Expect(box).ToHaveAttributeAsync("aria-controls", await listbox.GetAttributeAsync("id") ?? "");
@@ -125,7 +115,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     [BrowserFact]
     public async Task A_suggested_name_of_several_records_leads_to_the_search_for_it_and_escape_closes_the_list()
     {
-        var page = await OpenAsync("/search");
+        var page = await fixture.OpenAsync("/search");
         var box = await TypeAsync(page, "habr");
         var option = page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Hissène Habré" }).First;
         await Expect(option).ToContainTextAsync("records");
@@ -147,12 +137,10 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         foreach (var width in new[] { 1280, 390 })
         {
-            var page = await OpenAsync("/", width, 844);
+            var page = await fixture.OpenAsync("/", width, 844);
             await TypeAsync(page, "al-");
             await page.Keyboard.PressAsync("ArrowDown");
-            var result = await page.RunAxe();
-            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-            Assert.True(serious.Count == 0, string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
+            await BrowserFixture.AssertNoSeriousViolationsAsync(page, "the open typeahead");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, width < 500 ? "typeahead-phone.png" : "typeahead.png") });
             await page.CloseAsync();
         }
@@ -177,7 +165,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     [BrowserFact]
     public async Task The_chart_over_time_fits_a_phone_and_its_table_scrolls_in_its_own_box()
     {
-        var page = await OpenAsync("/stats?forum=DE", 390, 844);
+        var page = await fixture.OpenAsync("/stats?forum=DE", 390, 844);
         var chart = page.Locator("section.trends svg");
         await Expect(chart).ToBeVisibleAsync();
 
@@ -192,7 +180,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     [BrowserFact]
     public async Task Clicking_a_country_on_the_map_opens_the_search_filtered_by_it_with_the_other_filters_kept()
     {
-        var page = await OpenAsync("/search?crime=genocide");
+        var page = await fixture.OpenAsync("/search?crime=genocide");
         await page.Locator(".result-bar").GetByRole(AriaRole.Link, new() { Name = "Map", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/map\\?crime=genocide$"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Where the crimes were committed" }).ClickAsync();
@@ -215,7 +203,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     [BrowserFact]
     public async Task The_map_is_reached_by_keyboard_country_by_country_largest_first()
     {
-        var page = await OpenAsync("/map?territory=SY");
+        var page = await fixture.OpenAsync("/map?territory=SY");
         var links = page.Locator("svg.world-map:not(.inset) a");
         var first = await links.First.GetAttributeAsync("aria-label");
         Assert.StartsWith("Germany: ", first, StringComparison.Ordinal);
@@ -238,10 +226,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         foreach (var (path, width) in new[] { ("/map", 1280), ("/map?view=territory&forum=DE", 1280), ("/map?territory=SY", 390), ("/map?q=qwertyzzz", 1280), ("/map?forum=XX", 1280) })
         {
-            var page = await OpenAsync(path, width);
-            var result = await page.RunAxe();
-            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-            Assert.True(serious.Count == 0, $"{path}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
+            var page = await fixture.OpenAsync(path, width);
+            await BrowserFixture.AssertNoSeriousViolationsAsync(page, path);
             await page.CloseAsync();
         }
     }
@@ -265,7 +251,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         };
         foreach (var (path, file, width) in shots)
         {
-            var page = await OpenAsync(path, width, width < 500 ? 844 : 900);
+            var page = await fixture.OpenAsync(path, width, width < 500 ? 844 : 900);
             var target = Path.Combine(BrowserFixture.ScreenshotDirectory, file);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = target, FullPage = false });
             Assert.True(new FileInfo(target).Length > 10_000, $"{file} looks empty");
@@ -273,10 +259,10 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         }
 
         // The charts over time are below the fold: their section is kept on its own.
-        var stats = await OpenAsync("/stats?forum=DE", 1366, 900);
+        var stats = await fixture.OpenAsync("/stats?forum=DE", 1366, 900);
         await stats.Locator("section.trends").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "trends.png") });
         await stats.CloseAsync();
-        var review = await OpenAsync("/stats/review?year=2024", 1366, 900);
+        var review = await fixture.OpenAsync("/stats/review?year=2024", 1366, 900);
         await review.Locator("section.trends").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "review-trends.png") });
         await review.CloseAsync();
     }

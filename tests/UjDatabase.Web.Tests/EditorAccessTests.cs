@@ -28,7 +28,7 @@ public sealed partial class EditorAccessTests(EditorsAppFactory factory) : IClas
     private static async Task<string> TokenAsync(HttpClient client, string page)
     {
         var html = await client.GetStringAsync(page);
-        return Token().Match(html).Groups[1].Value;
+        return AntiForgery.Token(html);
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string url, params (string Key, string Value)[] fields)
@@ -236,15 +236,13 @@ public sealed partial class EditorAccessTests(EditorsAppFactory factory) : IClas
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(Client(), "editor-f", "my next long password")).StatusCode);
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     [GeneratedRegex("<code class=\"password\">([^<]+)</code>")]
     private static partial Regex Password();
 }
 
 /// <summary>Forms Kestrel itself must refuse (the in-memory test server does not enforce request size limits).</summary>
-public sealed partial class EditorFormLimitTests(KestrelApp app) : IClassFixture<KestrelApp>
+public sealed class EditorFormLimitTests(KestrelApp app) : IClassFixture<KestrelApp>
 {
     [Theory]
     [InlineData("editor-huge", 100_000)]
@@ -255,7 +253,7 @@ public sealed partial class EditorFormLimitTests(KestrelApp app) : IClassFixture
         var accounts = new UjDatabase.Embedded.Accounts.SqliteAccountStore(database);
         await new AccountAdministration(accounts, TimeProvider.System).AddAsync("editor-huge", AccountRole.Editor, EditorsAppFactory.EditorPassword);
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(app.BaseUrl) };
-        var token = Token().Match(await client.GetStringAsync("/admin/sign-in")).Groups[1].Value;
+        var token = AntiForgery.Token(await client.GetStringAsync("/admin/sign-in"));
 
         var response = await client.PostAsync("/admin/sign-in", new FormUrlEncodedContent([KeyValuePair.Create("Name", name), KeyValuePair.Create("Password", new string('x', passwordLength)), KeyValuePair.Create("__RequestVerificationToken", token)]));
 
@@ -265,8 +263,6 @@ public sealed partial class EditorFormLimitTests(KestrelApp app) : IClassFixture
         Assert.Equal(0, (await accounts.FindAsync("editor-huge"))!.FailedSignIns);
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }
 
 /// <summary>The sign-in limit per address, on its own app so that it does not count other tests' sign-ins.</summary>

@@ -134,9 +134,7 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
             foreach (var path in new[] { "/admin", "/admin/cases/raslan-koblenz/development", "/admin/cases/raslan-koblenz/history", "/admin/password", "/admin/accounts", "/cases/raslan-koblenz/history", "/admin/sign-in" })
             {
                 await page.GotoAsync(fixture.BaseUrl + path);
-                var result = await page.RunAxe();
-                var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-                Assert.True(serious.Count == 0, $"{path} at {width}px: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
+                await BrowserFixture.AssertNoSeriousViolationsAsync(page, $"{path} at {width}px");
             }
 
             await page.GotoAsync(fixture.BaseUrl + "/admin/cases/raslan-koblenz/development");

@@ -8,18 +8,11 @@ namespace UjDatabase.Web.Tests;
 /// <summary>Exploring by place, situation and proceeding in a real browser: the walks a researcher takes, and axe on every page.</summary>
 public sealed class PlaceBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900)
-    {
-        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        page.SetDefaultTimeout(60_000);
-        await page.GotoAsync(fixture.BaseUrl + path);
-        return page;
-    }
 
     [BrowserFact]
     public async Task What_has_Germany_done_about_Syria_from_the_country_page_to_the_search_and_the_al_Khatib_trial()
     {
-        var page = await OpenAsync("/countries");
+        var page = await fixture.OpenAsync("/countries");
         await page.GetByRole(AriaRole.Link, new() { Name = "Germany", Exact = true }).First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/countries/DE$"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Germany");
@@ -46,7 +39,7 @@ public sealed class PlaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     [BrowserFact]
     public async Task Everything_about_the_Gambia_from_a_case_to_the_situation_and_the_states_that_prosecute_it()
     {
-        var page = await OpenAsync("/countries/GM");
+        var page = await fixture.OpenAsync("/countries/GM");
         var territory = page.Locator("section[aria-labelledby=territory-heading]");
         await Expect(territory.Locator(".headlines")).ToBeVisibleAsync();
         await territory.GetByRole(AriaRole.Link, new() { Name = "The Gambia under Yahya Jammeh (1994-2017)", Exact = true }).ClickAsync();
@@ -73,10 +66,8 @@ public sealed class PlaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         };
         foreach (var (path, width) in paths)
         {
-            var page = await OpenAsync(path, width, width < 500 ? 844 : 900);
-            var result = await page.RunAxe();
-            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-            Assert.True(serious.Count == 0, $"{path} at {width}px: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
+            var page = await fixture.OpenAsync(path, width, width < 500 ? 844 : 900);
+            await BrowserFixture.AssertNoSeriousViolationsAsync(page, $"{path} at {width}px");
             await page.CloseAsync();
         }
     }
@@ -86,7 +77,7 @@ public sealed class PlaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     {
         foreach (var path in new[] { "/countries/DE", "/situations/syria-2011", "/groups/al-khatib-koblenz", "/cases/raslan-koblenz" })
         {
-            var page = await OpenAsync(path, 390, 844);
+            var page = await fixture.OpenAsync(path, 390, 844);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a 390px screen");
             await page.CloseAsync();
@@ -106,7 +97,7 @@ public sealed class PlaceBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         };
         foreach (var (path, file, width) in shots)
         {
-            var page = await OpenAsync(path, width, width < 500 ? 844 : 900);
+            var page = await fixture.OpenAsync(path, width, width < 500 ? 844 : 900);
             var target = Path.Combine(BrowserFixture.ScreenshotDirectory, file);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = target, FullPage = false });
             Assert.True(new FileInfo(target).Length > 10_000, $"{file} looks empty");
