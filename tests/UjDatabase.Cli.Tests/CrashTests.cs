@@ -23,10 +23,16 @@ public sealed class CrashTests : IDisposable
     public async Task An_import_killed_at_twenty_points_is_all_or_nothing_and_the_index_catches_up_after()
     {
         var files = await SplitSyntheticAsync();
-        // How long a whole import takes on this machine, so that the kill points spread over it wherever it runs.
-        var clock = Stopwatch.StartNew();
-        Assert.False(await RunAndKillAsync(directory.File("scratch"), TimeSpan.FromMinutes(2), "import", files[^1]));
-        var whole = clock.Elapsed;
+        // How long a whole import takes on this machine, so that the kill points spread over it wherever it runs: the
+        // shorter of two runs, as the first is often slowed by a cold start and later imports then finish sooner.
+        var whole = TimeSpan.MaxValue;
+        for (var run = 0; run < 2; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            Assert.False(await RunAndKillAsync(directory.File($"scratch-{run}"), TimeSpan.FromMinutes(2), "import", files[^1]));
+            whole = clock.Elapsed < whole ? clock.Elapsed : whole;
+        }
+
         var data = directory.File("data");
         long committed = 0;
         var killedAt = 0;
