@@ -30,7 +30,7 @@ public sealed class HistoryCommandTests : IDisposable
         var record = SampleCases.Valid("sample-case");
         await store.UpsertAsync([record]);
         var version = (await store.GetVersionedAsync([record.Id])).Single().Version;
-        await store.SaveAsync(record with { Summary = "Changed summary." }, version, record, "alice", RevisionActions.Development, new DateTimeOffset(2026, 11, 29, 10, 5, 0, TimeSpan.Zero));
+        await store.SaveAsync(record with { Summary = "Changed summary.", Related = [.. record.Related, "another-case"] }, version, record, "alice", RevisionActions.Development, new DateTimeOffset(2026, 11, 29, 10, 5, 0, TimeSpan.Zero));
 
         var run = await RunAsync("sample-case");
 
@@ -38,6 +38,8 @@ public sealed class HistoryCommandTests : IDisposable
         Assert.Contains("Revision 1: development by alice, 2026-11-29 10:05 UTC", run.Out, StringComparison.Ordinal);
         Assert.Contains("  summary\n", run.Out.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("    after:  \"Changed summary.\"", run.Out, StringComparison.Ordinal);
+        Assert.Contains("  related", run.Out, StringComparison.Ordinal);
+        Assert.Contains("    added:   \"another-case\"", run.Out, StringComparison.Ordinal);
     }
 
     [Theory]

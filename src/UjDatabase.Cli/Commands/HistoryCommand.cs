@@ -4,7 +4,7 @@ using UjDatabase.Core.Validation;
 
 namespace UjDatabase.Cli.Commands;
 
-/// <summary><c>ujdb history ID</c>: every revision of a record, newest first, with who, when, and each changed field before and after.</summary>
+/// <summary><c>ujdb history ID</c>: every revision of a record, newest first, with who, when, and each changed field before and after (a list by the items added and removed).</summary>
 public static class HistoryCommand
 {
     public static async Task<int> RunAsync(string[] args, StorageParts profile, CliConsole console)
@@ -40,6 +40,22 @@ public static class HistoryCommand
             foreach (var change in revision.Changes)
             {
                 await console.Out.WriteLineAsync($"  {change.Field}");
+                if (change.IsList)
+                {
+                    // A list is told by what came and went, as on the history page; the whole lists stay in the store.
+                    foreach (var item in change.Removed)
+                    {
+                        await console.Out.WriteLineAsync($"    removed: {item}");
+                    }
+
+                    foreach (var item in change.Added)
+                    {
+                        await console.Out.WriteLineAsync($"    added:   {item}");
+                    }
+
+                    continue;
+                }
+
                 await console.Out.WriteLineAsync($"    before: {change.Before ?? "(none)"}");
                 await console.Out.WriteLineAsync($"    after:  {change.After ?? "(none)"}");
             }
