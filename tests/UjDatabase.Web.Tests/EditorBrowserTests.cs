@@ -36,6 +36,23 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByLabel("Title").FillAsync("Trial monitoring report");
     }
 
+    /// <summary>The hits of a search, once the index has followed the outbox (within 30 s), or 0.</summary>
+    private async Task<int> SearchHitsAsync(IPage page, string words)
+    {
+        var found = 0;
+        for (var attempt = 0; attempt < 60 && found == 0; attempt++)
+        {
+            await page.GotoAsync(fixture.BaseUrl + "/search?q=" + words);
+            found = await page.Locator(".hit").CountAsync();
+            if (found == 0)
+            {
+                await Task.Delay(500);
+            }
+        }
+
+        return found;
+    }
+
     private static async Task ScreenshotAsync(IPage page, string file) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, file), FullPage = true });
 
@@ -60,18 +77,7 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await Expect(page.GetByText("editor-one")).ToHaveCountAsync(0);
         await ScreenshotAsync(page, "history-public.png");
         // The index follows through the outbox: the search finds the new words once the sync has run.
-        var found = 0;
-        for (var attempt = 0; attempt < 60 && found == 0; attempt++)
-        {
-            await page.GotoAsync(fixture.BaseUrl + "/search?q=quokkaquest");
-            found = await page.Locator(".hit").CountAsync();
-            if (found == 0)
-            {
-                await Task.Delay(500);
-            }
-        }
-
-        Assert.Equal(1, found);
+        Assert.Equal(1, await SearchHitsAsync(page, "quokkaquest"));
         await Expect(page.Locator(".hit").First).ToContainTextAsync("Anwar Raslan");
     }
 
@@ -87,6 +93,8 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
         await page.GotoAsync(fixture.BaseUrl + "/cases/habre-dakar");
         await Expect(page.GetByText("Pangolinpost draft development")).ToHaveCountAsync(0);
+        await page.GotoAsync(fixture.BaseUrl + "/search?q=pangolinpost");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No records match this search" })).ToBeVisibleAsync();
         await page.GotoAsync(fixture.BaseUrl + "/admin");
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Draft \\d+") }).First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
@@ -94,6 +102,7 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Revision 1: development by editor-drafts" })).ToBeVisibleAsync();
         await page.GotoAsync(fixture.BaseUrl + "/cases/habre-dakar");
         await Expect(page.GetByText("Pangolinpost draft development")).ToBeVisibleAsync();
+        Assert.Equal(1, await SearchHitsAsync(page, "pangolinpost"));
         await page.GotoAsync(fixture.BaseUrl + "/admin");
         await Expect(page.GetByText("None.")).ToBeVisibleAsync();
     }
