@@ -1,4 +1,5 @@
 using System.Reflection;
+using UjDatabase.Core.Storage;
 
 namespace UjDatabase.Embedded;
 
@@ -90,11 +91,5 @@ public static class SqliteStatements
     public static string DraftDelete { get; } = Load("draft_delete");
 
     /// <summary>A statement by its file name.</summary>
-    public static string Load(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"UjDatabase.Embedded.Sql.{name}.sql")
-            ?? throw new InvalidOperationException($"Sql/{name}.sql is missing from UjDatabase.Embedded.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string Load(string name) => SqlResources.LoadOne(Assembly.GetExecutingAssembly(), $"UjDatabase.Embedded.Sql.{name}.sql");
 }

@@ -26,8 +26,8 @@ public partial class SqlServerTests
     [Fact]
     public void The_parameters_the_store_passes_are_the_ones_declared()
     {
-        // The stores pass anonymous objects; their property names are the declared parameters.
-        var source = string.Concat(Directory.GetFiles(Path.Combine(TestFiles.RepoRoot, "src", "UjDatabase.Server", "SqlServer"), "*Store.cs").Select(File.ReadAllText));
+        // The store and the migration runner pass anonymous objects; their property names are the declared parameters.
+        var source = string.Concat(Directory.GetFiles(Path.Combine(TestFiles.RepoRoot, "src", "UjDatabase.Server", "SqlServer"), "*.cs").Select(File.ReadAllText));
         foreach (var (name, parameters) in SqlServerStatements.Parameters.Where(p => p.Value.Count > 0))
         {
             var property = name.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..]).Aggregate(string.Concat);

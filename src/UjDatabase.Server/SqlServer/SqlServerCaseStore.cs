@@ -240,7 +240,7 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>("SELECT COUNT_BIG(*) FROM cases");
+        return await connection.ExecuteScalarAsync<long>(SqlServerStatements.CountCases);
     }
 
     public async Task<IReadOnlySet<string>> FindExistingIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
@@ -252,7 +252,7 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
             await using var connection = await database.OpenAsync(cancellationToken);
             foreach (var chunk in ids.Chunk(Chunk))
             {
-                found.UnionWith(await connection.QueryAsync<string>("SELECT id FROM cases WHERE id IN @chunk", new { chunk }));
+                found.UnionWith(await connection.QueryAsync<string>(SqlServerStatements.ExistingIds, new { chunk }));
             }
         }
 
@@ -274,7 +274,7 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
     public async Task<long> LastSeqAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long?>("SELECT MAX(seq) FROM outbox") ?? 0;
+        return await connection.ExecuteScalarAsync<long?>(SqlServerStatements.LastSeq) ?? 0;
     }
 
     public async Task<OutboxLag> LagAsync(CancellationToken cancellationToken = default)

@@ -38,15 +38,12 @@ public sealed class SqlServerDatabase(string connectionString)
     {
         await CreateDatabaseIfMissingAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
-            IF OBJECT_ID('schema_version') IS NULL
-                CREATE TABLE schema_version (version NVARCHAR(200) NOT NULL PRIMARY KEY, applied_at DATETIMEOFFSET NOT NULL);
-            """);
+        await connection.ExecuteAsync(SqlServerStatements.CreateSchemaVersion);
         var applied = new List<string>();
         foreach (var (name, sql) in Migrations())
         {
             await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
-            var done = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM schema_version WITH (UPDLOCK, HOLDLOCK) WHERE version = @name", new { name }, transaction);
+            var done = await connection.ExecuteScalarAsync<int>(SqlServerStatements.MigrationDone, new { name }, transaction);
             if (done > 0)
             {
                 continue;
@@ -57,7 +54,7 @@ public sealed class SqlServerDatabase(string connectionString)
                 await connection.ExecuteAsync(batch, transaction: transaction);
             }
 
-            await connection.ExecuteAsync("INSERT INTO schema_version (version, applied_at) VALUES (@name, SYSUTCDATETIME())", new { name }, transaction);
+            await connection.ExecuteAsync(SqlServerStatements.RecordMigration, new { name }, transaction);
             await transaction.CommitAsync(cancellationToken);
             applied.Add(name);
         }
@@ -78,9 +75,8 @@ public sealed class SqlServerDatabase(string connectionString)
         builder.InitialCatalog = "master";
         await using var connection = new SqlConnection(builder.ConnectionString);
         await OpenOrExplainAsync(connection, cancellationToken);
-        await connection.ExecuteAsync(
-            "IF DB_ID(@name) IS NULL EXEC(N'CREATE DATABASE ' + @quoted)",
-            new { name, quoted = "[" + name.Replace("]", "]]", StringComparison.Ordinal) + "]" });
+        var quoted = "[" + name.Replace("]", "]]", StringComparison.Ordinal) + "]";
+        await connection.ExecuteAsync(SqlServerStatements.CreateDatabase, new { name, quoted });
     }
 
     /// <summary>The migrations compiled into this assembly, by file name, in the order they apply.</summary>

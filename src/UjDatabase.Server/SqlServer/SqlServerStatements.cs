@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using UjDatabase.Core.Storage;
 
 namespace UjDatabase.Server.SqlServer;
 
@@ -14,6 +15,13 @@ public static partial class SqlServerStatements
     /// <summary>The parameters each statement takes from C#, by file name.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Parameters { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
+        ["create_database"] = ["name", "quoted"],
+        ["create_schema_version"] = [],
+        ["migration_done"] = ["name"],
+        ["record_migration"] = ["name"],
+        ["count_cases"] = [],
+        ["existing_ids"] = ["chunk"],
+        ["last_seq"] = [],
         ["stage_cases"] = [],
         ["merge_cases"] = [],
         ["replace_children"] = [],
@@ -42,6 +50,20 @@ public static partial class SqlServerStatements
         ["account_add"] = ["name", "role", "passwordHash", "securityStamp", "disabled", "failedSignIns", "lockedUntil", "createdAt"],
         ["account_update"] = ["name", "role", "passwordHash", "securityStamp", "disabled", "failedSignIns", "lockedUntil"],
     };
+
+    public static string CreateDatabase { get; } = Load("create_database");
+
+    public static string CreateSchemaVersion { get; } = Load("create_schema_version");
+
+    public static string MigrationDone { get; } = Load("migration_done");
+
+    public static string RecordMigration { get; } = Load("record_migration");
+
+    public static string CountCases { get; } = Load("count_cases");
+
+    public static string ExistingIds { get; } = Load("existing_ids");
+
+    public static string LastSeq { get; } = Load("last_seq");
 
     public static string StageCases { get; } = Load("stage_cases");
 
@@ -99,13 +121,7 @@ public static partial class SqlServerStatements
 
     public static IEnumerable<string> Names => Parameters.Keys;
 
-    public static string Load(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(Prefix + name + ".sql")
-            ?? throw new InvalidOperationException($"Sql/{name}.sql is missing from UjDatabase.Server.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string Load(string name) => SqlResources.LoadOne(Assembly.GetExecutingAssembly(), Prefix + name + ".sql");
 
     /// <summary>The @parameters a statement uses, leaving out variables it declares itself and @@ functions.</summary>
     public static IReadOnlySet<string> UsedParameters(string sql)

@@ -1,0 +1,2 @@
+-- How many records the store holds.
+SELECT COUNT_BIG(*) FROM cases;

@@ -1,0 +1,2 @@
+-- The outbox position now.
+SELECT MAX(seq) FROM outbox;
