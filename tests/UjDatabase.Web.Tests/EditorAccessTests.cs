@@ -223,6 +223,34 @@ public sealed partial class EditorAccessTests(EditorsAppFactory factory) : IClas
     }
 
     [Fact]
+    public async Task A_development_posted_from_the_form_changes_the_charge_stage_it_names_and_keeps_the_others()
+    {
+        var editor = await SignedInAsync("editor-stages", AccountRole.Editor, EditorsAppFactory.EditorPassword);
+        var form = await editor.GetStringAsync("/admin/cases/raslan-koblenz/development");
+        var version = Regex.Match(form, "name=\"Input.Version\" value=\"(\\d+)\"").Groups[1].Value;
+
+        var response = await editor.PostAsync("/admin/cases/raslan-koblenz/development", new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("Input.Date", "2026-11-15"),
+            KeyValuePair.Create("Input.Type", "verdict_appeal"),
+            KeyValuePair.Create("Input.Outcome", "acquitted"),
+            KeyValuePair.Create("Input.SourceUrl", "https://example.org/stages"),
+            KeyValuePair.Create("Input.SourceTitle", "Stages report"),
+            KeyValuePair.Create("Input.ChargeStages[0]", "acquitted"),
+            KeyValuePair.Create("Input.ChargeStages[1]", string.Empty),
+            KeyValuePair.Create("Input.Verdict", "partially_convicted"),
+            KeyValuePair.Create("Input.Version", version),
+            KeyValuePair.Create("__RequestVerificationToken", AntiForgery.Token(form)),
+        ]));
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, System.Text.RegularExpressions.Regex.Match(await response.Content.ReadAsStringAsync(), "field-problem\">[^<]*").Value);
+        var record = await factory.Services.GetRequiredService<UjDatabase.Core.Storage.ICaseStore>().GetAsync("raslan-koblenz");
+        Assert.Equal(["acquitted", "convicted"], record!.Charges.Select(c => c.Stage));
+        Assert.Equal("verdict_appeal", record.Events[^1].Type);
+        Assert.Equal("partially_convicted", record.Verdict);
+    }
+
+    [Fact]
     public async Task Changing_ones_own_password_needs_the_current_one_and_keeps_this_session()
     {
         var editor = await SignedInAsync("editor-f", AccountRole.Editor, EditorsAppFactory.EditorPassword);

@@ -30,8 +30,9 @@ public sealed record DevelopmentForm
 
     public string? SourceDate { get; init; }
 
-    /// <summary>New stages of charges, by their place in the record (a charge left out keeps its stage).</summary>
-    public IReadOnlyDictionary<int, string> ChargeStages { get; init; } = new Dictionary<int, string>();
+    /// <summary>New stages of charges, by their place in the record (a charge left out, or blank, keeps its stage).</summary>
+    // An IDictionary, which the web form binds to directly (posted as ChargeStages[0], ChargeStages[1]...).
+    public IDictionary<int, string> ChargeStages { get; init; } = new Dictionary<int, string>();
 
     /// <summary>The case's new stage, or null to keep it.</summary>
     public string? Stage { get; init; }
@@ -168,12 +169,18 @@ public sealed class AddDevelopment(IIndexSource source, IRecordEditor editor, Ti
         var charges = record.Charges.ToList();
         foreach (var (index, stage) in form.ChargeStages)
         {
+            if (Blank(stage) is not { } code)
+            {
+                // "Unchanged" in the form.
+                continue;
+            }
+
             if (index < 0 || index >= charges.Count)
             {
                 // No field shows it: the record as a whole gets the message.
                 problems[string.Empty] = $"The form names charge {index.ToString(CultureInfo.InvariantCulture)}, which this record does not have; reload the form.";
             }
-            else if (Blank(stage) is { } code && code != charges[index].Stage)
+            else if (code != charges[index].Stage)
             {
                 charges[index] = charges[index] with { Stage = code };
             }

@@ -19,7 +19,11 @@ public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDeve
     public CaseRecord Record { get; private set; } = null!;
 
     [BindProperty]
-    public DevelopmentInput Input { get; set; } = new();
+    public DevelopmentForm Input { get; set; } = new();
+
+    /// <summary>The draft the entries came from, if any (published or replaced when the form is saved).</summary>
+    [BindProperty]
+    public long? DraftId { get; set; }
 
     public IReadOnlyDictionary<string, string> Problems { get; private set; } = new Dictionary<string, string>();
 
@@ -41,9 +45,8 @@ public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDeve
             return NotFound();
         }
 
-        Input = saved is null ? new DevelopmentInput() : DevelopmentInput.From(saved);
-        Input.Version = current.Version;
-        Input.BaseJson = CaseJson.Serialize(current.Record);
+        Input = (saved?.Form ?? new DevelopmentForm()) with { Version = current.Version, BaseJson = CaseJson.Serialize(current.Record) };
+        DraftId = saved?.Id;
         return Page();
     }
 
@@ -55,12 +58,12 @@ public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDeve
             return NotFound();
         }
 
-        if (Input.DraftId is { } previous)
+        if (DraftId is { } previous)
         {
             await drafts.DeleteDraftAsync(previous, cancellationToken);
         }
 
-        var draftId = await drafts.SaveDraftAsync(id, User.Identity!.Name!, clock.GetUtcNow(), Input.ToForm(), cancellationToken);
+        var draftId = await drafts.SaveDraftAsync(id, User.Identity!.Name!, clock.GetUtcNow(), Input, cancellationToken);
         return Redirect($"/admin/drafts/{draftId}");
     }
 
@@ -71,7 +74,7 @@ public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDeve
             return NotFound();
         }
 
-        var result = await addDevelopment.RunAsync(id, Input.ToForm(), User.Identity!.Name!, cancellationToken);
+        var result = await addDevelopment.RunAsync(id, Input, User.Identity!.Name!, cancellationToken);
         if (result.NotFound)
         {
             return NotFound();
@@ -79,7 +82,7 @@ public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDeve
 
         if (result.Saved is { } saved)
         {
-            if (Input.DraftId is { } draftId)
+            if (DraftId is { } draftId)
             {
                 // Published: the draft it came from is done.
                 await drafts.DeleteDraftAsync(draftId, cancellationToken);
@@ -101,8 +104,7 @@ public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDeve
         if (result.Current is not null)
         {
             // Saving again applies the editor's entries to the record as it is now.
-            Input.Version = current.Version;
-            Input.BaseJson = CaseJson.Serialize(current.Record);
+            Input = Input with { Version = current.Version, BaseJson = CaseJson.Serialize(current.Record) };
         }
 
         Response.StatusCode = result.Current is null ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
@@ -126,79 +128,4 @@ public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDeve
     }
 
     public string? ProblemOf(string field) => Problems.GetValueOrDefault(field);
-}
-
-/// <summary>The development form's fields, as posted.</summary>
-public sealed class DevelopmentInput
-{
-    public string? Date { get; set; }
-
-    public string? Type { get; set; }
-
-    public string? Outcome { get; set; }
-
-    public string? Description { get; set; }
-
-    public string? SourceUrl { get; set; }
-
-    public string? SourceTitle { get; set; }
-
-    public string? SourcePublisher { get; set; }
-
-    public string? SourceDate { get; set; }
-
-    public Dictionary<int, string> ChargeStages { get; set; } = [];
-
-    public string? Stage { get; set; }
-
-    public string? Verdict { get; set; }
-
-    public bool Checked { get; set; }
-
-    public long Version { get; set; }
-
-    public string? BaseJson { get; set; }
-
-    /// <summary>The draft these entries came from, if any (published or replaced when this form is saved).</summary>
-    public long? DraftId { get; set; }
-
-    public static DevelopmentInput From(DevelopmentDraft draft)
-    {
-        ArgumentNullException.ThrowIfNull(draft);
-        var form = draft.Form;
-        return new DevelopmentInput
-        {
-            Date = form.Date,
-            Type = form.Type,
-            Outcome = form.Outcome,
-            Description = form.Description,
-            SourceUrl = form.SourceUrl,
-            SourceTitle = form.SourceTitle,
-            SourcePublisher = form.SourcePublisher,
-            SourceDate = form.SourceDate,
-            ChargeStages = form.ChargeStages.ToDictionary(),
-            Stage = form.Stage,
-            Verdict = form.Verdict,
-            Checked = form.Checked,
-            DraftId = draft.Id,
-        };
-    }
-
-    public DevelopmentForm ToForm() => new()
-    {
-        Date = Date,
-        Type = Type,
-        Outcome = Outcome,
-        Description = Description,
-        SourceUrl = SourceUrl,
-        SourceTitle = SourceTitle,
-        SourcePublisher = SourcePublisher,
-        SourceDate = SourceDate,
-        ChargeStages = ChargeStages.Where(c => !string.IsNullOrWhiteSpace(c.Value)).ToDictionary(),
-        Stage = Stage,
-        Verdict = Verdict,
-        Checked = Checked,
-        Version = Version,
-        BaseJson = BaseJson,
-    };
 }
