@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace UjDatabase.Web.Tests;
 
 /// <summary>What a researcher does, in a real browser (Debian's Chromium driven by Playwright).</summary>
-public sealed class BrowserTests(BrowserFixture fixture)  : IClassFixture<BrowserFixture>
+public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     // Every step waits for what the user would see (an address, a heading, a chip), never for a fixed time; the
     // assertions retry until the page shows it or the timeout passes.

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace UjDatabase.Web.Tests;
 
 /// <summary>Exploring by place, situation and proceeding in a real browser: the walks a researcher takes, and axe on every page.</summary>
-public sealed class PlaceBrowserTests(BrowserFixture fixture)  : IClassFixture<BrowserFixture>
+public sealed class PlaceBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [BrowserFact]
     public async Task What_has_Germany_done_about_Syria_from_the_country_page_to_the_search_and_the_al_Khatib_trial()
