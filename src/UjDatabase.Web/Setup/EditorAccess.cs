@@ -26,7 +26,6 @@ public static class EditorAccess
     public static IServiceCollection AddEditorAccess(this IServiceCollection services, IConfiguration configuration, SiteSettings site)
     {
         ArgumentNullException.ThrowIfNull(site);
-        services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Accounts);
         services.AddSingleton(sp => new AccountSignIn(sp.GetRequiredService<IAccountStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AccountAdministration(sp.GetRequiredService<IAccountStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>

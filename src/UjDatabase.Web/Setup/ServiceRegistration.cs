@@ -31,6 +31,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Source);
         services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Editor);
         services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Drafts);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Accounts);
         services.AddSingleton(sp => new Core.Editing.RestoreRevision(sp.GetRequiredService<StorageParts>().Source, sp.GetRequiredService<StorageParts>().Editor, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new Core.Editing.AddDevelopment(sp.GetRequiredService<StorageParts>().Source, sp.GetRequiredService<StorageParts>().Editor, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new SeedSettings(configuration[SeedDirectoryKey] ?? Path.Combine(AppContext.BaseDirectory, "seed-data")));
