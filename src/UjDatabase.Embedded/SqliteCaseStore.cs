@@ -108,24 +108,24 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         }
     }
 
-    public Task<long> SaveDraftAsync(string caseId, string author, DateTimeOffset savedAt, DevelopmentForm form, CancellationToken cancellationToken = default)
+    public Task<long> SaveDraftAsync(string caseId, string author, DateTimeOffset savedAt, DraftContent content, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(content);
         using var connection = database.Open();
-        var formJson = new DevelopmentDraft(0, caseId, author, savedAt, form).FormJson;
-        return Task.FromResult(connection.ExecuteScalar<long>(SqliteStatements.DraftAdd, new { caseId, author, savedAt = savedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), formJson }));
+        return Task.FromResult(connection.ExecuteScalar<long>(SqliteStatements.DraftAdd, new { caseId, author, savedAt = savedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), kind = content.KindWord, formJson = content.Json }));
     }
 
-    public Task<IReadOnlyList<DevelopmentDraft>> DraftsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Draft>> DraftsAsync(CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        return Task.FromResult<IReadOnlyList<DevelopmentDraft>>(connection.Query<(long Id, string CaseId, string Author, string SavedAt, string FormJson)>(SqliteStatements.DraftList).Select(Draft).ToList());
+        return Task.FromResult<IReadOnlyList<Draft>>(connection.Query<(long Id, string CaseId, string Author, string SavedAt, string Kind, string FormJson)>(SqliteStatements.DraftList).Select(ReadDraft).ToList());
     }
 
-    public Task<DevelopmentDraft?> DraftAsync(long id, CancellationToken cancellationToken = default)
+    public Task<Draft?> DraftAsync(long id, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        var rows = connection.Query<(long Id, string CaseId, string Author, string SavedAt, string FormJson)>(SqliteStatements.DraftFind, new { id });
-        return Task.FromResult(rows.Select(Draft).SingleOrDefault());
+        var rows = connection.Query<(long Id, string CaseId, string Author, string SavedAt, string Kind, string FormJson)>(SqliteStatements.DraftFind, new { id });
+        return Task.FromResult(rows.Select(ReadDraft).SingleOrDefault());
     }
 
     public Task<bool> DeleteDraftAsync(long id, CancellationToken cancellationToken = default)
@@ -134,8 +134,8 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         return Task.FromResult(connection.Execute(SqliteStatements.DraftDelete, new { id }) == 1);
     }
 
-    private static DevelopmentDraft Draft((long Id, string CaseId, string Author, string SavedAt, string FormJson) row) =>
-        new(row.Id, row.CaseId, row.Author, DateTimeOffset.Parse(row.SavedAt, System.Globalization.CultureInfo.InvariantCulture), DevelopmentDraft.ReadForm(row.FormJson));
+    private static Draft ReadDraft((long Id, string CaseId, string Author, string SavedAt, string Kind, string FormJson) row) =>
+        new(row.Id, row.CaseId, row.Author, DateTimeOffset.Parse(row.SavedAt, System.Globalization.CultureInfo.InvariantCulture), DraftContent.Read(row.Kind, row.FormJson));
 
     public Task<IReadOnlyList<RecordRevision>> HistoryAsync(string caseId, CancellationToken cancellationToken = default)
     {

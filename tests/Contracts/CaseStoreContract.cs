@@ -368,13 +368,20 @@ public abstract class CaseStoreContract : IAsyncLifetime
         };
         var at = new DateTimeOffset(2026, 11, 29, 11, 0, 0, TimeSpan.Zero);
 
-        var first = await Drafts.SaveDraftAsync(record.Id, "alice", at, form);
-        var second = await Drafts.SaveDraftAsync(record.Id, "bob", at.AddMinutes(1), form with { Description = "Another" });
+        var wholeRecord = UjDatabase.Core.Editing.RecordForm.From(record, 7) with { Checked = true };
 
-        Assert.Equal([second, first], (await Drafts.DraftsAsync()).Select(d => d.Id));
+        var first = await Drafts.SaveDraftAsync(record.Id, "alice", at, UjDatabase.Core.Editing.DraftContent.Of(form));
+        var second = await Drafts.SaveDraftAsync(record.Id, "bob", at.AddMinutes(1), UjDatabase.Core.Editing.DraftContent.Of(form with { Description = "Another" }));
+        var third = await Drafts.SaveDraftAsync("a-new-record", "carol", at.AddMinutes(2), UjDatabase.Core.Editing.DraftContent.Of(wholeRecord));
+
+        Assert.Equal([third, second, first], (await Drafts.DraftsAsync()).Select(d => d.Id));
         var kept = (await Drafts.DraftAsync(first))!;
         Assert.Equal((record.Id, "alice", at), (kept.CaseId, kept.Author, kept.SavedAt));
-        Assert.Equal(new UjDatabase.Core.Editing.DevelopmentDraft(first, record.Id, "alice", at, form).FormJson, kept.FormJson);
+        Assert.Equal(UjDatabase.Core.Editing.DraftContent.Of(form), kept.Content);
+        var keptRecord = (await Drafts.DraftAsync(third))!;
+        Assert.Equal((UjDatabase.Core.Editing.DraftKind.Record, "a-new-record"), (keptRecord.Content.Kind, keptRecord.CaseId));
+        Assert.Equal(wholeRecord.Values, keptRecord.Content.Record.Values);
+        Assert.Equal((wholeRecord.Version, wholeRecord.BaseJson, true), (keptRecord.Content.Record.Version, keptRecord.Content.Record.BaseJson, keptRecord.Content.Record.Checked));
         Assert.True(await Drafts.DeleteDraftAsync(first));
         Assert.False(await Drafts.DeleteDraftAsync(first));
         Assert.Null(await Drafts.DraftAsync(first));

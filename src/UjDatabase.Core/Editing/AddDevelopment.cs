@@ -126,16 +126,11 @@ public sealed class AddDevelopment(IIndexSource source, IRecordEditor editor, Ti
 
     private static DevelopmentResult Conflict(VersionedRecord current, DevelopmentForm form, CaseRecord mine)
     {
-        var baseJson = form.BaseJson is { Length: > 0 } json && CaseJson.TryDeserializeStrict(System.Text.Encoding.UTF8.GetBytes(json)) is { } seen && seen.Id == current.Record.Id
-            ? CaseJson.Serialize(seen)
-            : null;
-        var theirs = baseJson is null ? [] : FieldChanges.Between(baseJson, CaseJson.Serialize(current.Record));
+        var seen = EditConflict.Seen(form.BaseJson, current.Record.Id);
+        var theirs = seen is null ? [] : FieldChanges.Between(seen, current.Record);
         // Yours: what saving again would add to the record as it now is.
-        var yours = FieldChanges.Between(CaseJson.Serialize(current.Record), CaseJson.Serialize(mine));
-        var problems = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [string.Empty] = "Someone else changed this record after you opened it. Nothing was saved: compare the two changes below; your entries are kept, and saving again adds them to the record as it is now.",
-        };
+        var yours = FieldChanges.Between(current.Record, mine);
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal) { [string.Empty] = EditConflict.Message };
         return new DevelopmentResult(null, problems, current, theirs, yours);
     }
 

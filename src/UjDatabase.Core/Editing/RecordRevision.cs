@@ -19,4 +19,10 @@ public static class RevisionActions
 {
     public const string Development = "development";
     public const string Restore = "restore";
+
+    /// <summary>A new record entered in the record form.</summary>
+    public const string Create = "create";
+
+    /// <summary>An edit of the whole record in the record form.</summary>
+    public const string Edit = "edit";
 }

@@ -51,25 +51,25 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
         return new RecordRevision(record.Id, number, at, author, action, previousJson, recordJson);
     }
 
-    public async Task<long> SaveDraftAsync(string caseId, string author, DateTimeOffset savedAt, DevelopmentForm form, CancellationToken cancellationToken = default)
+    public async Task<long> SaveDraftAsync(string caseId, string author, DateTimeOffset savedAt, DraftContent content, CancellationToken cancellationToken = default)
     {
-        var formJson = new DevelopmentDraft(0, caseId, author, savedAt, form).FormJson;
+        ArgumentNullException.ThrowIfNull(content);
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(SqlServerStatements.DraftAdd, new { caseId, author, savedAt, formJson });
+        return await connection.ExecuteScalarAsync<long>(SqlServerStatements.DraftAdd, new { caseId, author, savedAt, kind = content.KindWord, formJson = content.Json });
     }
 
-    public async Task<IReadOnlyList<DevelopmentDraft>> DraftsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Draft>> DraftsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<(long Id, string CaseId, string Author, DateTimeOffset SavedAt, string FormJson)>(SqlServerStatements.DraftList))
-            .Select(r => new DevelopmentDraft(r.Id, r.CaseId, r.Author, r.SavedAt, DevelopmentDraft.ReadForm(r.FormJson))).ToList();
+        return (await connection.QueryAsync<(long Id, string CaseId, string Author, DateTimeOffset SavedAt, string Kind, string FormJson)>(SqlServerStatements.DraftList))
+            .Select(r => new Draft(r.Id, r.CaseId, r.Author, r.SavedAt, DraftContent.Read(r.Kind, r.FormJson))).ToList();
     }
 
-    public async Task<DevelopmentDraft?> DraftAsync(long id, CancellationToken cancellationToken = default)
+    public async Task<Draft?> DraftAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<(long Id, string CaseId, string Author, DateTimeOffset SavedAt, string FormJson)>(SqlServerStatements.DraftFind, new { id }))
-            .Select(r => new DevelopmentDraft(r.Id, r.CaseId, r.Author, r.SavedAt, DevelopmentDraft.ReadForm(r.FormJson))).SingleOrDefault();
+        return (await connection.QueryAsync<(long Id, string CaseId, string Author, DateTimeOffset SavedAt, string Kind, string FormJson)>(SqlServerStatements.DraftFind, new { id }))
+            .Select(r => new Draft(r.Id, r.CaseId, r.Author, r.SavedAt, DraftContent.Read(r.Kind, r.FormJson))).SingleOrDefault();
     }
 
     public async Task<bool> DeleteDraftAsync(long id, CancellationToken cancellationToken = default)

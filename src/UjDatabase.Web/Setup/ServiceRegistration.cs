@@ -34,6 +34,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<StorageParts>().Accounts);
         services.AddSingleton(sp => new Core.Editing.RestoreRevision(sp.GetRequiredService<StorageParts>().Source, sp.GetRequiredService<StorageParts>().Editor, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new Core.Editing.AddDevelopment(sp.GetRequiredService<StorageParts>().Source, sp.GetRequiredService<StorageParts>().Editor, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Core.Editing.EditRecord(sp.GetRequiredService<StorageParts>().Source, sp.GetRequiredService<StorageParts>().Editor, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new SeedSettings(configuration[SeedDirectoryKey] ?? Path.Combine(AppContext.BaseDirectory, "seed-data")));
         services.AddSingleton(_ => new SyncSettings(TimeSpan.FromMilliseconds(int.TryParse(configuration[SyncIntervalKey], out var ms) && ms > 0 ? ms : 250)));
         services.AddHostedService<StoreStartup>();

@@ -45,6 +45,8 @@ public static class WebSetup
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AddPageRoute("/Search/Index", "/");
+            // One form for a new record and for an edit of a stored one: the new record has no id in its address yet.
+            options.Conventions.AddPageRoute("/Admin/Cases/Edit", "/admin/cases/new");
             // The editors' area: every page needs an editor, the accounts page an admin; only signing in is open.
             options.Conventions.AuthorizeFolder("/Admin", EditorAccess.EditorPolicy);
             options.Conventions.AuthorizeFolder("/Admin/Accounts", EditorAccess.AdminPolicy);

@@ -189,3 +189,52 @@ document.addEventListener("DOMContentLoaded", () => {
     input.addEventListener("blur", close);
   }
 });
+
+// The record form: "Add another" copies the empty last row instead of asking the server for more rows.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const button of document.querySelectorAll("button[data-add-row]")) {
+    button.addEventListener("click", (event) => {
+      const rows = document.querySelector(`[data-rows="${button.dataset.addRow}"]`);
+      const all = rows.querySelectorAll(":scope > [data-row]");
+      const last = all[all.length - 1];
+      if (!last) {
+        return;
+      }
+      event.preventDefault();
+      const list = button.dataset.addRow;
+      const next = all.length;
+      const copy = last.cloneNode(true);
+      // Names hold the row's number (charges[3].crime); ids and labels follow them.
+      const renumber = (text) => text.replace(new RegExp(`^((?:f-)?${list}[\\[-])\\d+`), `$1${next}`);
+      for (const element of copy.querySelectorAll("[name], [id], [for], [aria-describedby]")) {
+        for (const attribute of ["name", "id", "for"]) {
+          if (element.hasAttribute(attribute)) {
+            element.setAttribute(attribute, renumber(element.getAttribute(attribute)));
+          }
+        }
+        if (element.hasAttribute("aria-describedby")) {
+          element.setAttribute("aria-describedby", element.getAttribute("aria-describedby").split(" ").map(renumber).join(" "));
+        }
+      }
+      for (const field of copy.querySelectorAll("input, textarea, select")) {
+        if (field.type === "checkbox") {
+          field.checked = false;
+        } else if (field.tagName === "SELECT") {
+          field.selectedIndex = 0;
+        } else {
+          field.value = "";
+        }
+        field.removeAttribute("aria-invalid");
+      }
+      for (const stale of copy.querySelectorAll(".field-problem, .field-clash")) {
+        stale.remove();
+      }
+      const legend = copy.querySelector("legend");
+      if (legend) {
+        legend.textContent = legend.textContent.replace(/\d+\s*$/, String(next + 1));
+      }
+      last.after(copy);
+      copy.querySelector("input, select, textarea")?.focus();
+    });
+  }
+});

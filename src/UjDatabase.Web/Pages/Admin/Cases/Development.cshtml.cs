@@ -40,12 +40,12 @@ public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDeve
 
         // Opening a draft fills the form with its entries, over the record as it is now.
         var saved = draft is { } draftId ? await drafts.DraftAsync(draftId, cancellationToken) : null;
-        if (draft is not null && saved?.CaseId != id)
+        if (draft is not null && (saved?.CaseId != id || saved.Content.Kind != DraftKind.Development))
         {
             return NotFound();
         }
 
-        Input = (saved?.Form ?? new DevelopmentForm()) with { Version = current.Version, BaseJson = CaseJson.Serialize(current.Record) };
+        Input = (saved?.Content.Development ?? new DevelopmentForm()) with { Version = current.Version, BaseJson = CaseJson.Serialize(current.Record) };
         DraftId = saved?.Id;
         return Page();
     }
@@ -63,7 +63,7 @@ public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDeve
             await drafts.DeleteDraftAsync(previous, cancellationToken);
         }
 
-        var draftId = await drafts.SaveDraftAsync(id, User.Identity!.Name!, clock.GetUtcNow(), Input, cancellationToken);
+        var draftId = await drafts.SaveDraftAsync(id, User.Identity!.Name!, clock.GetUtcNow(), DraftContent.Of(Input), cancellationToken);
         return Redirect($"/admin/drafts/{draftId}");
     }
 
