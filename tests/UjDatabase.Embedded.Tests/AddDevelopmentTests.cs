@@ -142,9 +142,4 @@ public sealed class AddDevelopmentTests : IDisposable
 
         Assert.True(result.NotFound);
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -7,8 +7,8 @@ using UjDatabase.Core.Editing;
 namespace UjDatabase.Web.Tests;
 
 /// <summary>
-/// A canary draft: a development saved as a draft whose words and values are unique. No anonymous answer of any route
-/// may hold any of them; an editor sees the draft, and once published, readers see it.
+/// Canary drafts: a development, a new record and an edit of a published record saved as drafts with unique words and
+/// values. No anonymous answer of any route may hold any of them; an editor sees the drafts.
 /// </summary>
 public sealed class CanaryDraftTests(EditorsAppFactory factory) : IClassFixture<EditorsAppFactory>
 {
@@ -17,7 +17,9 @@ public sealed class CanaryDraftTests(EditorsAppFactory factory) : IClassFixture<
     private const string Title = "Canarytitle5522 report";
     private const string Case = "raslan-koblenz";
 
-    private static readonly string[] Canaries = [Word, Url, "xylo-7781", Title, "Canarytitle5522", "1987-06"];
+    private const string NewRecord = "canary-xylo-7781-record";
+
+    private static readonly string[] Canaries = [Word, Url, "xylo-7781", Title, "Canarytitle5522", "1987-06", NewRecord, "Canaryname3391"];
 
     public static TheoryData<string> AnonymousRoutes => new()
     {
@@ -52,6 +54,42 @@ public sealed class CanaryDraftTests(EditorsAppFactory factory) : IClassFixture<
         var draftId = long.Parse(saved.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains(Word, await client.GetStringAsync($"/admin/drafts/{draftId}"), StringComparison.Ordinal);
         Assert.Contains($"Draft {draftId}", await client.GetStringAsync("/admin"), StringComparison.Ordinal);
+
+        // A new record and the next version of a published one, each kept as a draft.
+        var newForm = await client.GetStringAsync("/admin/cases/new");
+        var newDraft = await client.PostAsync("/admin/cases/new?handler=Draft", new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("id", NewRecord),
+            KeyValuePair.Create("title", Title + " trial"),
+            KeyValuePair.Create("publication", "published"),
+            KeyValuePair.Create("summary", Word + " is accused, says the draft"),
+            KeyValuePair.Create("accused.type", "person"),
+            KeyValuePair.Create("accused.name", "Canaryname3391 Example"),
+            KeyValuePair.Create("forum.country", "DE"),
+            KeyValuePair.Create("stage", "trial"),
+            KeyValuePair.Create("charges[0].crime", "torture"),
+            KeyValuePair.Create("charges[0].stage", "charged"),
+            KeyValuePair.Create("events[0].date", "1987-06"),
+            KeyValuePair.Create("events[0].type", "indictment"),
+            KeyValuePair.Create("sources[0].url", Url),
+            KeyValuePair.Create("sources[0].title", Title),
+            KeyValuePair.Create("Checked", "true"),
+            KeyValuePair.Create("__RequestVerificationToken", AntiForgery.Token(newForm)),
+        ]));
+        Assert.Equal(HttpStatusCode.Redirect, newDraft.StatusCode);
+        var editForm = await client.GetStringAsync($"/admin/cases/{Case}/edit");
+        var editDraft = await client.PostAsync($"/admin/cases/{Case}/edit?handler=Draft", new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("title", Title + " (edited)"),
+            KeyValuePair.Create("summary", Word + " was added to the summary by the draft"),
+            KeyValuePair.Create("accused.aliases", "Canaryname3391"),
+            KeyValuePair.Create("Version", "1"),
+            KeyValuePair.Create("__RequestVerificationToken", AntiForgery.Token(editForm)),
+        ]));
+        Assert.Equal(HttpStatusCode.Redirect, editDraft.StatusCode);
+        var admin = await client.GetStringAsync("/admin");
+        Assert.Contains("a new record, " + NewRecord, admin, StringComparison.Ordinal);
+        Assert.Contains("an edit of " + Case, admin, StringComparison.Ordinal);
         return draftId;
     }
 
@@ -73,6 +111,26 @@ public sealed class CanaryDraftTests(EditorsAppFactory factory) : IClassFixture<
         Assert.True(response.StatusCode is HttpStatusCode.OK, $"{route}: {response.StatusCode}");
         Assert.All(Canaries, canary => Assert.DoesNotContain(canary, body, StringComparison.OrdinalIgnoreCase));
         Assert.All(response.Headers.SelectMany(h => h.Value), value => Assert.DoesNotContain(Word, value, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("/cases/" + NewRecord)]
+    [InlineData("/cases/" + NewRecord + "/history")]
+    [InlineData("/cases/" + NewRecord + "/cite.bib")]
+    [InlineData("/api/cases/" + NewRecord)]
+    public async Task The_canary_new_record_has_no_public_page(string route)
+    {
+        var drafts = factory.Services.GetRequiredService<IDraftStore>();
+        if ((await drafts.DraftsAsync()).Count == 0)
+        {
+            await SaveCanaryDraftAsync();
+        }
+
+        var response = await factory.CreateClient().GetAsync(route);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.All(Canaries.Where(c => c != NewRecord && c != "xylo-7781"), canary => Assert.DoesNotContain(canary, body, StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]

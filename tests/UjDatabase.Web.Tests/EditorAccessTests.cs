@@ -53,6 +53,11 @@ public sealed partial class EditorAccessTests(EditorsAppFactory factory) : IClas
     [InlineData("/admin/accounts")]
     [InlineData("/admin/password")]
     [InlineData("/admin/sign-out")]
+    [InlineData("/admin/cases/new")]
+    [InlineData("/admin/cases/raslan-koblenz/edit")]
+    [InlineData("/admin/cases/raslan-koblenz/development")]
+    [InlineData("/admin/cases/raslan-koblenz/history")]
+    [InlineData("/admin/drafts/1")]
     public async Task Every_admin_page_sends_an_anonymous_reader_to_sign_in(string url)
     {
         var response = await Client().GetAsync(url);

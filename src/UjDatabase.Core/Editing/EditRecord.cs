@@ -142,7 +142,7 @@ public sealed class EditRecord(IIndexSource source, IRecordEditor editor, TimePr
         };
     }
 
-    /// <summary>The form field a problem belongs to: its path, the list field an item's path is in, or "" for the record as a whole.</summary>
+    /// <summary>The form field a problem belongs to: its path, the list an item's path is in, or "" for the record as a whole.</summary>
     public static string FieldOf(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -167,6 +167,12 @@ public sealed class EditRecord(IIndexSource source, IRecordEditor editor, TimePr
         {
             if (!group.IsRows && group.Fields.Any(f => f.Name == name))
             {
+                return true;
+            }
+
+            if (group.IsRows && name == group.List)
+            {
+                // "needs at least one charge": the list as a whole.
                 return true;
             }
 

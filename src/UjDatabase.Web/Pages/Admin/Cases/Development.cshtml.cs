@@ -31,7 +31,7 @@ public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDeve
 
     public IReadOnlyList<FieldChange>? YourChanges { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, long? draft, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string id, long? draft, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is not { } current)
         {
@@ -51,7 +51,7 @@ public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDeve
     }
 
     /// <summary>Keeps the entries as a draft: nothing of the record changes, and nothing of the draft is public.</summary>
-    public async Task<IActionResult> OnPostDraftAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDraftAsync([FromRoute] string id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is null)
         {
@@ -67,7 +67,7 @@ public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDeve
         return Redirect($"/admin/drafts/{draftId}");
     }
 
-    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string id, CancellationToken cancellationToken)
     {
         if (!CaseValidator.IsSlug(id))
         {

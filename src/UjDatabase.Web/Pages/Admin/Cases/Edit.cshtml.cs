@@ -15,6 +15,7 @@ namespace UjDatabase.Web.Pages.Admin.Cases;
 // The form carries the record as the editor saw it, and a record with many events and sources has many fields.
 [RequestSizeLimit(2 * 1024 * 1024)]
 [RequestFormLimits(ValueCountLimit = 20_000, ValueLengthLimit = 1024 * 1024)]
+// The record's address names it from the route only: the form has a field called "id" too (a new record's id).
 public sealed class EditModel(IIndexSource source, EditRecord editRecord, IDraftStore drafts, TimeProvider clock) : PageModel
 {
     /// <summary>The record edited (null for a new record).</summary>
@@ -57,7 +58,7 @@ public sealed class EditModel(IIndexSource source, EditRecord editRecord, IDraft
     /// <summary>Empty rows shown after a list's rows: one, or a few more when the editor asked for them.</summary>
     public int BlankRows(string list) => More == list ? 3 : 1;
 
-    public async Task<IActionResult> OnGetAsync(string? id, long? draft, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string? id, long? draft, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -88,7 +89,7 @@ public sealed class EditModel(IIndexSource source, EditRecord editRecord, IDraft
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string? id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -123,7 +124,7 @@ public sealed class EditModel(IIndexSource source, EditRecord editRecord, IDraft
     }
 
     /// <summary>Keeps the entries as a draft, checked or not: nothing of the record changes, and nothing of the draft is public.</summary>
-    public async Task<IActionResult> OnPostDraftAsync(string? id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDraftAsync([FromRoute] string? id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -147,7 +148,7 @@ public sealed class EditModel(IIndexSource source, EditRecord editRecord, IDraft
     }
 
     /// <summary>The form again with more empty rows of one list (what the "Add" buttons do without JavaScript).</summary>
-    public async Task<IActionResult> OnPostMoreAsync(string? id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostMoreAsync([FromRoute] string? id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {

@@ -20,10 +20,10 @@ public sealed class HistoryModel(IIndexSource source, IRecordEditor editor, Rest
 
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnGetAsync([FromRoute] string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostRestoreAsync(string id, int number, long version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRestoreAsync([FromRoute] string id, int number, long version, CancellationToken cancellationToken)
     {
         if (!CaseValidator.IsSlug(id))
         {

@@ -31,10 +31,10 @@ public sealed class DetailModel(IDraftStore drafts, AddDevelopment addDevelopmen
 
     public string What => Draft.Content.Kind == DraftKind.Development ? "a development of" : Draft.IsNewRecord ? "a new record," : "an edit of";
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnGetAsync([FromRoute] long id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostPublishAsync(long id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPublishAsync([FromRoute] long id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -76,7 +76,7 @@ public sealed class DetailModel(IDraftStore drafts, AddDevelopment addDevelopmen
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDiscardAsync(long id, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostDiscardAsync([FromRoute] long id, CancellationToken cancellationToken) =>
         await drafts.DeleteDraftAsync(id, cancellationToken) ? Redirect("/admin") : NotFound();
 
     private long CurrentVersion { get; set; }
