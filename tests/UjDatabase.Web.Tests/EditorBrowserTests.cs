@@ -140,7 +140,7 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
         {
             // An admin, so that the accounts page is checked too.
             var page = await SignedInAsync($"admin-axe-{width}", width, AccountRole.Admin);
-            foreach (var path in new[] { "/admin", "/admin/cases/raslan-koblenz/development", "/admin/cases/raslan-koblenz/history", "/admin/password", "/admin/accounts", "/cases/raslan-koblenz/history", "/admin/sign-in" })
+            foreach (var path in new[] { "/admin", "/admin/cases/raslan-koblenz/development", "/admin/cases/raslan-koblenz/history", "/admin/password", "/admin/accounts", "/cases/raslan-koblenz/history", "/admin/sign-in", "/admin/cases/new", "/admin/cases/raslan-koblenz/edit" })
             {
                 await page.GotoAsync(fixture.BaseUrl + path);
                 await BrowserFixture.AssertNoSeriousViolationsAsync(page, $"{path} at {width}px");
@@ -149,5 +149,57 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
             await page.GotoAsync(fixture.BaseUrl + "/admin/cases/raslan-koblenz/development");
             await ScreenshotAsync(page, $"development-form-{width}.png");
         }
+    }
+
+    [BrowserFact]
+    public async Task An_editor_creates_a_record_adding_rows_with_the_buttons_and_readers_find_it()
+    {
+        var page = await SignedInAsync("editor-creates");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a new record" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New record" })).ToBeVisibleAsync();
+        await page.GetByLabel("Id", new() { Exact = true }).FillAsync("browser-made-record");
+        await page.Locator("#f-title").FillAsync("Quokkaquill trial");
+        await page.GetByLabel("Summary").FillAsync("A record entered in the browser.");
+        await page.GetByLabel("Name in full").FillAsync("Quokkaquill Person");
+        await page.GetByLabel("Prosecuting state").FillAsync("se");
+        await page.GetByLabel("Stage of the case").SelectOptionAsync("trial");
+        var charges = page.Locator("[data-rows=charges] > fieldset.row");
+        await charges.Nth(0).GetByLabel("Crime", new() { Exact = true }).SelectOptionAsync("war_crimes");
+        await charges.Nth(0).GetByLabel("Stage", new() { Exact = true }).SelectOptionAsync("charged");
+
+        // With JavaScript the button adds an empty row in place, numbered after the others, without a round trip.
+        var address = page.Url;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add another charge" }).ClickAsync();
+        await Expect(charges).ToHaveCountAsync(2);
+        Assert.Equal(address, page.Url);
+        await Expect(charges.Nth(1)).ToHaveAccessibleNameAsync("Charge 2");
+        await charges.Nth(1).GetByLabel("Crime", new() { Exact = true }).SelectOptionAsync("torture");
+        await charges.Nth(1).GetByLabel("Stage", new() { Exact = true }).SelectOptionAsync("charged");
+        var sources = page.Locator("[data-rows=sources] > fieldset.row");
+        await sources.Nth(0).GetByLabel("Address (URL)").FillAsync("https://example.org/quokkaquill");
+        await sources.Nth(0).GetByLabel("Title").FillAsync("Indictment report");
+        await page.GetByLabel("I checked the whole record against its sources today").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the record" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Revision 1: create by editor-creates" })).ToBeVisibleAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/cases/browser-made-record");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Quokkaquill Person" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Torture", new() { Exact = true }).First).ToBeVisibleAsync();
+        Assert.Equal(1, await SearchHitsAsync(page, "Quokkaquill"));
+    }
+
+    [BrowserFact]
+    public async Task A_problem_in_the_record_form_is_shown_beside_its_field_and_announced()
+    {
+        var page = await SignedInAsync("editor-problem");
+        await page.GotoAsync(fixture.BaseUrl + "/admin/cases/raslan-koblenz/edit");
+        await page.GetByLabel("Years").FillAsync("twelve");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the record" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was saved");
+        await Expect(page.GetByLabel("Years")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByLabel("Years")).ToHaveValueAsync("twelve");
+        await Expect(page.Locator("#f-sentence-years-problem")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "record-form-problem.png");
     }
 }
