@@ -228,4 +228,13 @@ public sealed class EditRecordTests : IDisposable
         Assert.Equal(EditRecord.CheckedField, EditRecord.FieldOf("updated"));
         Assert.Equal(string.Empty, EditRecord.FieldOf("crime_period"));
     }
+
+    [Fact]
+    public void A_field_is_described_by_its_label_and_a_rows_field_by_its_row_and_label()
+    {
+        Assert.Equal("Years", RecordFields.Describe("sentence.years"));
+        Assert.Equal("Charge 2: Crime", RecordFields.Describe("charges[1].crime"));
+        Assert.Equal("Events", RecordFields.Describe("events"));
+        Assert.Equal("charges[x].crime", RecordFields.Describe("charges[x].crime"));
+    }
 }

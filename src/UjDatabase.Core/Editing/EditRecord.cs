@@ -161,30 +161,5 @@ public sealed class EditRecord(IIndexSource source, IRecordEditor editor, TimePr
         return IsField(field) ? field : string.Empty;
     }
 
-    private static bool IsField(string name)
-    {
-        foreach (var group in RecordFields.Groups)
-        {
-            if (!group.IsRows && group.Fields.Any(f => f.Name == name))
-            {
-                return true;
-            }
-
-            if (group.IsRows && name == group.List)
-            {
-                // "needs at least one charge": the list as a whole.
-                return true;
-            }
-
-            var open = group.List + "[";
-            if (group.IsRows && name.StartsWith(open, StringComparison.Ordinal) && name.IndexOf("].", StringComparison.Ordinal) is var close and > 0
-                && int.TryParse(name.AsSpan(open.Length, close - open.Length), NumberStyles.None, CultureInfo.InvariantCulture, out _)
-                && group.Fields.Any(f => f.Name == name[(close + 2)..]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsField(string name) => RecordFields.Describe(name) != name;
 }

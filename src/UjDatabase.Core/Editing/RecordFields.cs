@@ -162,6 +162,40 @@ public static class RecordFields
     /// <summary>The objects that are null in the record when none of their fields holds anything.</summary>
     public static IReadOnlyList<string> OptionalObjects { get; } = ["crime_period", "sentence", "victims", "reparation"];
 
+    /// <summary>A field's name as people read it: "Years", "Charge 2: Crime", "Charges"; the name itself when it is no field.</summary>
+    public static string Describe(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var group in Groups)
+        {
+            if (!group.IsRows)
+            {
+                if (group.Fields.FirstOrDefault(f => f.Name == name) is { } field)
+                {
+                    return field.Label;
+                }
+
+                continue;
+            }
+
+            if (name == group.List)
+            {
+                return group.Legend;
+            }
+
+            var open = group.List + "[";
+            var close = name.IndexOf("].", StringComparison.Ordinal);
+            if (name.StartsWith(open, StringComparison.Ordinal) && close > open.Length
+                && int.TryParse(name.AsSpan(open.Length, close - open.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var row)
+                && group.Fields.FirstOrDefault(f => f.Name == name[(close + 2)..]) is { } rowField)
+            {
+                return $"{group.RowName} {(row + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}: {rowField.Label}";
+            }
+        }
+
+        return name;
+    }
+
     /// <summary>The most rows a list may have in the form (far above any real record; a guard against forged indexes).</summary>
     public const int MaxRows = 500;
 }
