@@ -183,6 +183,8 @@ public sealed class RecordFormPageTests(EditorsAppFactory factory) : IClassFixtu
     [InlineData("/admin/cases/no-such-record/edit")]
     [InlineData("/admin/cases/NOT%20A%20SLUG/edit")]
     [InlineData("/admin/cases/new?draft=999999")]
+    [InlineData("/admin/cases/new?draft=abc")]
+    [InlineData("/admin/cases/new?draft=99999999999999999999")]
     [InlineData("/admin/cases/habre-dakar/edit?draft=-1")]
     public async Task An_address_naming_no_record_or_draft_is_not_found(string address)
     {

@@ -60,7 +60,8 @@ public sealed class EditModel(IIndexSource source, EditRecord editRecord, IDraft
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string? id, long? draft, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        // A draft number that is no number names no draft (rather than silently opening an empty form).
+        if (!await LoadAsync(id, cancellationToken) || (draft is null && Request.Query.ContainsKey("draft")))
         {
             return NotFound();
         }
