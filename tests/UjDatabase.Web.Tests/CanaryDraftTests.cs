@@ -1,7 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using UjDatabase.Core.Accounts;
 using UjDatabase.Core.Editing;
 
 namespace UjDatabase.Web.Tests;
@@ -34,10 +32,7 @@ public sealed class CanaryDraftTests(EditorsAppFactory factory) : IClassFixture<
 
     private async Task<long> SaveCanaryDraftAsync()
     {
-        await factory.AddAsync("canary-editor", AccountRole.Editor, EditorsAppFactory.EditorPassword);
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var signInPage = await client.GetStringAsync("/admin/sign-in");
-        await client.PostAsync("/admin/sign-in", new FormUrlEncodedContent([KeyValuePair.Create("Name", "canary-editor"), KeyValuePair.Create("Password", EditorsAppFactory.EditorPassword), KeyValuePair.Create("__RequestVerificationToken", AntiForgery.Token(signInPage))]));
+        var client = await factory.SignedInAsync("canary-editor");
         var form = await client.GetStringAsync($"/admin/cases/{Case}/development");
         var saved = await client.PostAsync($"/admin/cases/{Case}/development?handler=Draft", new FormUrlEncodedContent(
         [

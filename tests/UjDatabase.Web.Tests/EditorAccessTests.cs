@@ -18,6 +18,22 @@ public sealed class EditorsAppFactory : FreshAppFactory
         var change = await Services.GetRequiredService<AccountAdministration>().AddAsync(name, role, password);
         Assert.True(change.Done || change.Problem == "is already an account", change.Problem);
     }
+
+    /// <summary>A client signed in through the sign-in form as a new account (redirects not followed).</summary>
+    public async Task<HttpClient> SignedInAsync(string name, AccountRole role = AccountRole.Editor)
+    {
+        await AddAsync(name, role, role == AccountRole.Admin ? AdminPassword : EditorPassword);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var signIn = await client.GetStringAsync("/admin/sign-in");
+        var response = await client.PostAsync("/admin/sign-in", new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("Name", name),
+            KeyValuePair.Create("Password", role == AccountRole.Admin ? AdminPassword : EditorPassword),
+            KeyValuePair.Create("__RequestVerificationToken", AntiForgery.Token(signIn)),
+        ]));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
 }
 
 /// <summary>Who may open the editors' area, sign-in and its lockout, sessions that end, and forged posts.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using UjDatabase.Core.Accounts;
 using UjDatabase.Core.Editing;
@@ -12,16 +11,7 @@ public sealed class RecordFormPageTests(EditorsAppFactory factory) : IClassFixtu
 {
     private ICaseStore Store => factory.Services.GetRequiredService<ICaseStore>();
 
-    private async Task<HttpClient> EditorAsync(string name)
-    {
-        await factory.AddAsync(name, AccountRole.Editor, EditorsAppFactory.EditorPassword);
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var signIn = await client.GetStringAsync("/admin/sign-in");
-        var response = await client.PostAsync("/admin/sign-in", new FormUrlEncodedContent(
-            [KeyValuePair.Create("Name", name), KeyValuePair.Create("Password", EditorsAppFactory.EditorPassword), KeyValuePair.Create("__RequestVerificationToken", AntiForgery.Token(signIn))]));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> EditorAsync(string name) => factory.SignedInAsync(name);
 
     /// <summary>Opens a form page and posts it back as a browser would, with some fields changed.</summary>
     private static async Task<(HttpResponseMessage Response, string Body)> SubmitAsync(HttpClient client, string page, string? handler, params (string Name, string Value)[] changes)

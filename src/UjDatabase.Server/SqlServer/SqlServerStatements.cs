@@ -41,7 +41,7 @@ public static partial class SqlServerStatements
         ["next_revision"] = ["caseId"],
         ["add_revision"] = ["caseId", "number", "at", "author", "action", "previousJson", "recordJson"],
         ["history"] = ["caseId"],
-        ["draft_add"] = ["caseId", "author", "savedAt", "formJson"],
+        ["draft_add"] = ["caseId", "author", "savedAt", "kind", "formJson"],
         ["draft_list"] = [],
         ["draft_find"] = ["id"],
         ["draft_delete"] = ["id"],
