@@ -7,8 +7,9 @@ using UjDatabase.Core.Editing;
 namespace UjDatabase.Web.Tests;
 
 /// <summary>
-/// A canary draft: a development saved as a draft whose words and values are unique. No anonymous answer of any route
-/// may hold any of them; an editor sees the draft, and once published, readers see it.
+/// A canary draft: a development saved as a draft whose words and values are unique, and an import of a record of the
+/// same words uploaded and never confirmed. No anonymous answer of any route may hold any of them; an editor sees the
+/// draft, and once published, readers see it.
 /// </summary>
 public sealed class CanaryDraftTests(EditorsAppFactory factory) : IClassFixture<EditorsAppFactory>
 {
@@ -52,7 +53,28 @@ public sealed class CanaryDraftTests(EditorsAppFactory factory) : IClassFixture<
         var draftId = long.Parse(saved.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains(Word, await client.GetStringAsync($"/admin/drafts/{draftId}"), StringComparison.Ordinal);
         Assert.Contains($"Draft {draftId}", await client.GetStringAsync("/admin"), StringComparison.Ordinal);
+        await UploadCanaryFileAsync(client);
         return draftId;
+    }
+
+    /// <summary>An import uploaded but not confirmed, of a record made of the canary's words: it waits on the server and is public nowhere.</summary>
+    private static async Task UploadCanaryFileAsync(HttpClient client)
+    {
+        var record = UjDatabase.Tests.SampleCases.Valid("xylo-7781") with
+        {
+            Summary = Word + " uploaded, never confirmed.",
+            Sources = [new UjDatabase.Core.Cases.Source { Url = Url, Title = Title }],
+        };
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(AntiForgery.Token(await client.GetStringAsync("/admin/import"))), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(UjDatabase.Core.Interchange.CaseJson.Serialize(record) + "\n")), "file", Word + ".jsonl" },
+        };
+        var uploaded = await client.PostAsync("/admin/import", form);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var report = await client.GetStringAsync(uploaded.Headers.Location!.OriginalString);
+        Assert.Contains("New records</th><td>1<", report, StringComparison.Ordinal);
+        Assert.Contains(Word, report, StringComparison.Ordinal);
     }
 
     [Theory]
