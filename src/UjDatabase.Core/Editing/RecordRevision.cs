@@ -19,4 +19,5 @@ public static class RevisionActions
 {
     public const string Development = "development";
     public const string Restore = "restore";
+    public const string Import = "import";
 }

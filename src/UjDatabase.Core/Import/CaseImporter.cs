@@ -72,8 +72,11 @@ public sealed class CaseImporter(ICaseStore store)
         return new ImportResult(reports.Select(r => new ImportReport(r.File, r.Records, r.Problems)).ToList(), 0);
     }
 
-    /// <summary>Validates, then writes every record of every file in one transaction, or nothing when anything is wrong.</summary>
-    public async Task<ImportResult> ImportAsync(IReadOnlyList<string> files, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Validates, then writes every record of every file in one transaction, or nothing when anything is wrong. With a
+    /// <paramref name="revision"/>, each new or changed record's history keeps the change.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(IReadOnlyList<string> files, RevisionStamp? revision = null, CancellationToken cancellationToken = default)
     {
         var stamps = files.Select(Stamp).ToList();
         var validation = await ValidateAsync(files, cancellationToken);
@@ -83,7 +86,7 @@ public sealed class CaseImporter(ICaseStore store)
         }
 
         // Decoding runs ahead on one core while the store writes on the other.
-        var written = await store.UpsertAsync(Prefetch.Ahead(ReadValidRecords(files, stamps), DecodeChunk), cancellationToken);
+        var written = await store.UpsertAsync(Prefetch.Ahead(ReadValidRecords(files, stamps), DecodeChunk), revision, cancellationToken);
         return validation with { Written = written };
     }
 

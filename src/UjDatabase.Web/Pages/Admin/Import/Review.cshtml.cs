@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using UjDatabase.Core.Editing;
 using UjDatabase.Core.Import;
 using UjDatabase.Core.Storage;
 using UjDatabase.Web.Import;
@@ -12,7 +13,7 @@ namespace UjDatabase.Web.Pages.Admin.Import;
 /// the report is still the one the editor read.
 /// </summary>
 [RequestSizeLimit(16 * 1024)]
-public sealed class ReviewModel(ImportUploads uploads, ICaseStore store) : PageModel
+public sealed class ReviewModel(ImportUploads uploads, ICaseStore store, TimeProvider clock) : PageModel
 {
     /// <summary>How many records of each list the page shows; the counts cover them all, and the problems download lists every one.</summary>
     public const int Shown = 500;
@@ -86,7 +87,7 @@ public sealed class ReviewModel(ImportUploads uploads, ICaseStore store) : PageM
             }
 
             // The import runs to its end even if the browser goes away: stopping it half-way would roll it all back.
-            var result = await new CaseImporter(store).ImportAsync([path], CancellationToken.None);
+            var result = await new CaseImporter(store).ImportAsync([path], new RevisionStamp(User.Identity!.Name!, RevisionActions.Import, clock.GetUtcNow()), CancellationToken.None);
             if (!result.Accepted)
             {
                 Preview = preview with { Validation = result };
