@@ -178,6 +178,24 @@ public sealed partial class WebImportTests(EditorsAppFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_web_import_is_in_the_records_history_by_the_editor_and_readers_see_the_change_but_not_who()
+    {
+        var editor = await SignedInAsync("import-historian");
+        var before = await StoredAsync("correa-denver");
+        var after = before with { Summary = "Summary changed by the importing editor." };
+        var (url, html, reviewed) = await ReviewAsync(editor, "history.jsonl", Lines(after));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(editor, url, html, reviewed)).StatusCode);
+
+        var revision = (await factory.Services.GetRequiredService<UjDatabase.Core.Editing.IRecordEditor>().HistoryAsync("correa-denver"))[^1];
+        Assert.Equal(("import-historian", "import", CaseJson.Serialize(before), CaseJson.Serialize(after)), (revision.Author, revision.Action, revision.PreviousJson, revision.RecordJson));
+        Assert.Contains("import by import-historian", await editor.GetStringAsync("/admin/cases/correa-denver/history"), StringComparison.Ordinal);
+        var public_ = await factory.CreateClient().GetStringAsync("/cases/correa-denver/history");
+        Assert.Contains("Summary changed by the importing editor.", public_, StringComparison.Ordinal);
+        Assert.DoesNotContain("import-historian", public_, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_confirmation_after_the_store_changed_is_refused_with_the_new_report_which_can_then_be_confirmed()
     {
         var editor = await SignedInAsync("import-racer");
