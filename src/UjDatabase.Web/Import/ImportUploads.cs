@@ -87,6 +87,9 @@ public sealed partial class ImportUploads(StorageSettings storage, IConfiguratio
             return null;
         }
 
+        // The clean-up goes by the file's time: a claimed file is fresh, however long it waited for its confirmation.
+        File.SetLastWriteTimeUtc(claimed, DateTime.UtcNow);
+
         using var file = File.OpenRead(claimed);
         if (Convert.ToHexStringLower(SHA256.HashData(file)) != upload.Sha256)
         {
