@@ -346,3 +346,36 @@ public sealed class WebImportLimitTests(WebImportLimitTests.LimitedApp app) : IC
         Assert.False(Directory.Exists(Path.Combine(kestrel.DataDirectory, "uploads")) && Directory.GetFiles(Path.Combine(kestrel.DataDirectory, "uploads")).Length > 0);
     }
 }
+
+/// <summary>The uploads folder: an upload nobody confirms is deleted once it expires.</summary>
+public sealed class ImportUploadsTests : IDisposable
+{
+    private readonly TempDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    private sealed class MovableClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
+    public async Task An_upload_not_confirmed_within_its_expiry_is_unknown_and_deleted()
+    {
+        var clock = new MovableClock();
+        var uploads = new UjDatabase.Web.Import.ImportUploads(new StorageSettings(StorageProfile.Embedded, directory.File("data")), new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), clock);
+        using var content = new MemoryStream("[]"u8.ToArray());
+        var upload = await uploads.SaveAsync(content, "alice", "file.json", CancellationToken.None);
+        uploads.RemoveExpired();
+        Assert.NotNull(await uploads.FindAsync(upload.Id, "alice", CancellationToken.None));
+
+        clock.Now += UjDatabase.Web.Import.ImportUploads.Expiry + TimeSpan.FromMinutes(1);
+        var found = await uploads.FindAsync(upload.Id, "alice", CancellationToken.None);
+        uploads.RemoveExpired();
+
+        Assert.Null(found);
+        Assert.Empty(Directory.GetFiles(directory.File(Path.Combine("data", "uploads"))));
+    }
+}
