@@ -157,7 +157,7 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
         foreach (var width in new[] { 1280, 390 })
         {
             var page = await SignedInAsync($"editor-import-{width}", width);
-            var changed = System.Text.Json.Nodes.JsonNode.Parse(await (await page.APIRequest.GetAsync(fixture.BaseUrl + "/api/cases/habre-dakar")).TextAsync())!;
+            var changed = System.Text.Json.Nodes.JsonNode.Parse(await (await page.APIRequest.GetAsync(fixture.BaseUrl + "/api/cases/jabbateh-philadelphia")).TextAsync())!;
             changed["summary"] = changed["summary"]!.GetValue<string>() + $" Checked again ({width}).";
             var created = UjDatabase.Tests.SampleCases.Valid($"browser-import-{width}") with { Summary = $"Axolotlargo{width} imported on the web." };
             var draft = UjDatabase.Tests.SampleCases.Valid($"browser-draft-{width}") with { Publication = "draft" };
@@ -171,7 +171,7 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
             File.Delete(file);
 
             await Expect(page.GetByRole(AriaRole.Table, new() { Name = "What the import would do" })).ToContainTextAsync("New records2");
-            await Expect(page.GetByRole(AriaRole.Row, new() { Name = "habre-dakar changed summary yes (published)" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Row, new() { Name = "jabbateh-philadelphia changed summary yes (published)" })).ToBeVisibleAsync();
             await BrowserFixture.AssertNoSeriousViolationsAsync(page, $"the import's report at {width}px");
             if (width == 1280)
             {
