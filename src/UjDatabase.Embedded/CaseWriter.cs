@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using UjDatabase.Core.Cases;
+using UjDatabase.Core.Interchange;
 using UjDatabase.Core.Storage;
 using CaseRow = UjDatabase.Embedded.CaseRowMapping.CaseRow;
 
@@ -31,10 +32,16 @@ internal sealed class CaseWriter : IDisposable
     private readonly SqliteCommand existing;
     private readonly Dictionary<CaseRowMapping.ChildTable, (SqliteCommand Insert, SqliteCommand Delete)> children;
     private readonly List<SqliteCommand> all = [];
+    private readonly SqliteConnection connection;
+    private readonly SqliteTransaction transaction;
+    private readonly SqliteCommand? revisions;
     private readonly ArrayBufferWriter<byte> buffer = new(1 << 20);
 
-    public CaseWriter(SqliteConnection connection, SqliteTransaction transaction, string now)
+    /// <summary>A writer in the caller's transaction; with a <paramref name="revision"/> stamp, each new or changed record also gets its revision.</summary>
+    public CaseWriter(SqliteConnection connection, SqliteTransaction transaction, string now, RevisionStamp? revision = null)
     {
+        this.connection = connection;
+        this.transaction = transaction;
         SqliteCommand Prepare(string sql, params string[] parameters)
         {
             var command = connection.CreateCommand();
@@ -59,6 +66,13 @@ internal sealed class CaseWriter : IDisposable
                 Prepare($"INSERT INTO {table.Name} ({string.Join(", ", table.Columns)}) SELECT {string.Join(", ", table.Columns.Select((_, i) => $"value ->> {i}"))} FROM json_each(@rows)", "rows"),
                 Prepare($"DELETE FROM {table.Name} WHERE case_pk IN (SELECT value FROM json_each(@pks))", "pks")));
         existing = Prepare(SqliteStatements.ExistingPks, "ids");
+        if (revision is not null)
+        {
+            revisions = Prepare(SqliteStatements.AddRevisions, "rows", "at", "author", "action");
+            revisions.Parameters["@at"].Value = revision.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            revisions.Parameters["@author"].Value = revision.Author;
+            revisions.Parameters["@action"].Value = revision.Action;
+        }
     }
 
     /// <summary>Queues a record; the batch is written when full, or by <see cref="Flush"/>.</summary>
@@ -101,6 +115,11 @@ internal sealed class CaseWriter : IDisposable
             {
                 replaced.Add(reader.GetInt64(0));
             }
+        }
+
+        if (revisions is not null)
+        {
+            AddRevisions(replaced.Count > 0);
         }
 
         if (replaced.Count > 0)
@@ -163,6 +182,49 @@ internal sealed class CaseWriter : IDisposable
 
         pending.Clear();
         pendingIds.Clear();
+    }
+
+    /// <summary>
+    /// The revisions of the batch's new and changed records, before the batch replaces them. Only a batch that
+    /// replaces records reads any back; an unchanged record (the same interchange JSON) gets no revision.
+    /// </summary>
+    private void AddRevisions(bool replacesAny)
+    {
+        var before = replacesAny
+            ? CaseRows.SelectByIds(connection, pending.Select(p => p.Record.Id), transaction).ToDictionary(v => v.Record.Id, v => CaseJson.Serialize(v.Record), StringComparer.Ordinal)
+            : [];
+        var changes = 0;
+        revisions!.Parameters["@rows"].Value = Json(writer =>
+        {
+            foreach (var (record, _) in pending)
+            {
+                var after = CaseJson.Serialize(record);
+                var previous = before.GetValueOrDefault(record.Id);
+                if (previous == after)
+                {
+                    continue;
+                }
+
+                writer.WriteStartArray();
+                writer.WriteStringValue(record.Id);
+                if (previous is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    writer.WriteStringValue(previous);
+                }
+
+                writer.WriteStringValue(after);
+                writer.WriteEndArray();
+                changes++;
+            }
+        });
+        if (changes > 0)
+        {
+            revisions.ExecuteNonQuery();
+        }
     }
 
     /// <summary>A JSON array of what <paramref name="items"/> writes, as text.</summary>

@@ -19,7 +19,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         return Task.CompletedTask;
     }
 
-    public Task<int> UpsertAsync(IEnumerable<CaseRecord> records, CancellationToken cancellationToken = default)
+    public Task<int> UpsertAsync(IEnumerable<CaseRecord> records, RevisionStamp? revision = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         using var connection = database.Open();
@@ -29,7 +29,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         connection.Execute("PRAGMA cache_size = -262144");
         try
         {
-            return Task.FromResult(Upsert(connection, records, cancellationToken));
+            return Task.FromResult(Upsert(connection, records, revision, cancellationToken));
         }
         catch (SqliteException ex)
         {
@@ -41,20 +41,20 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
         }
     }
 
-    private static int Upsert(SqliteConnection connection, IEnumerable<CaseRecord> records, CancellationToken cancellationToken)
+    private static int Upsert(SqliteConnection connection, IEnumerable<CaseRecord> records, RevisionStamp? revision, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction();
-        var written = Upsert(connection, transaction, records, cancellationToken);
+        var written = Upsert(connection, transaction, records, cancellationToken, revision);
         transaction.Commit();
         return written;
     }
 
-    /// <summary>Writes records with new versions and their outbox rows, in the caller's transaction.</summary>
-    private static int Upsert(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<CaseRecord> records, CancellationToken cancellationToken)
+    /// <summary>Writes records with new versions and their outbox rows (and, with a stamp, their revisions), in the caller's transaction.</summary>
+    private static int Upsert(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<CaseRecord> records, CancellationToken cancellationToken, RevisionStamp? revision = null)
     {
         var version = connection.ExecuteScalar<long>(SqliteStatements.LastVersion, transaction: transaction);
         var written = 0;
-        using (var writer = new CaseWriter(connection, transaction, DateTimeOffset.UtcNow.ToString("O")))
+        using (var writer = new CaseWriter(connection, transaction, DateTimeOffset.UtcNow.ToString("O"), revision))
         {
             foreach (var record in records)
             {

@@ -80,6 +80,8 @@ public static class SqliteStatements
 
     public static string AddRevision { get; } = Load("add_revision");
 
+    public static string AddRevisions { get; } = Load("add_revisions");
+
     public static string History { get; } = Load("history");
 
     public static string DraftAdd { get; } = Load("draft_add");

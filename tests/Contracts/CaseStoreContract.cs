@@ -351,6 +351,44 @@ public abstract class CaseStoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_stamped_write_keeps_each_new_and_changed_record_whole_before_and_after_numbered_after_the_editors_and_nothing_for_an_unchanged_one()
+    {
+        var at = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+        var seed = SeedRecords();
+        var (kept, changed, created) = (seed[0], seed[1], seed[2]);
+        await Store.UpsertAsync([kept, changed]);
+        var edited = changed with { Summary = "An editor's summary." };
+        await Editor.SaveAsync(edited, (await Source.GetVersionedAsync([changed.Id])).Single().Version, changed, "alice", "development", at);
+        var imported = edited with { Summary = "The import's summary.", Stage = "appeal" };
+
+        await Store.UpsertAsync([kept, imported, created], new RevisionStamp("ujdb import (ci)", "import", at.AddMinutes(1)));
+
+        Assert.Empty(await Editor.HistoryAsync(kept.Id));
+        var history = await Editor.HistoryAsync(changed.Id);
+        Assert.Equal([(1, "alice", "development"), (2, "ujdb import (ci)", "import")], history.Select(h => (h.Number, h.Author, h.Action)));
+        Assert.Equal(at.AddMinutes(1), history[1].At);
+        Assert.Equal(CaseJson.Serialize(edited), history[1].PreviousJson);
+        Assert.Equal(CaseJson.Serialize(imported), history[1].RecordJson);
+        Assert.Equal(["stage", "summary"], history[1].Changes.Select(c => c.Field).Order(StringComparer.Ordinal));
+        var createdHistory = Assert.Single(await Editor.HistoryAsync(created.Id));
+        Assert.Equal((1, "import", null, CaseJson.Serialize(created)), (createdHistory.Number, createdHistory.Action, createdHistory.PreviousJson, createdHistory.RecordJson));
+    }
+
+    [SkippableFact]
+    public async Task A_stamped_write_that_fails_part_way_keeps_no_revision()
+    {
+        static IEnumerable<CaseRecord> Failing()
+        {
+            yield return SampleCases.Valid("first");
+            throw new InvalidOperationException("the source broke");
+        }
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.UpsertAsync(Failing(), new RevisionStamp("ujdb import (ci)", "import", DateTimeOffset.UnixEpoch)));
+
+        Assert.Empty(await Editor.HistoryAsync("first"));
+    }
+
+    [SkippableFact]
     public async Task A_draft_is_kept_whole_listed_newest_first_and_discarded_and_the_record_does_not_change()
     {
         var record = SeedRecords()[0];

@@ -1,3 +1,4 @@
+using UjDatabase.Core.Cases;
 using UjDatabase.Core.Editing;
 using UjDatabase.Embedded;
 using UjDatabase.Tests;
@@ -40,6 +41,33 @@ public sealed class HistoryCommandTests : IDisposable
         Assert.Contains("    after:  \"Changed summary.\"", run.Out, StringComparison.Ordinal);
         Assert.Contains("  related", run.Out, StringComparison.Ordinal);
         Assert.Contains("    added:   \"another-case\"", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ujdb_import_keeps_a_revision_of_each_new_and_changed_record_by_the_command_and_os_account_and_none_of_an_unchanged_one()
+    {
+        var environment = new Dictionary<string, string?> { ["UJDB_DATA_DIR"] = directory.File("data") };
+        async Task ImportAsync(params CaseRecord[] records)
+        {
+            var file = directory.File($"import-{Guid.NewGuid():N}.jsonl");
+            await File.WriteAllLinesAsync(file, records.Select(r => UjDatabase.Core.Interchange.CaseJson.Serialize(r)));
+            Assert.Equal(ExitCodes.Ok, await Ujdb.RunAsync(["import", file], TextWriter.Null, TextWriter.Null, key => environment.GetValueOrDefault(key)));
+        }
+
+        var kept = SampleCases.Valid("kept-case");
+        var record = SampleCases.Valid("imported-case");
+        await ImportAsync(kept, record);
+        await ImportAsync(kept, record with { Summary = "Changed by the second import." });
+
+        var changed = await RunAsync("imported-case");
+        var unchanged = await RunAsync("kept-case");
+
+        var author = $"ujdb import ({Environment.UserName})";
+        Assert.Contains($"Revision 2: import by {author}", changed.Out, StringComparison.Ordinal);
+        Assert.Contains("    after:  \"Changed by the second import.\"", changed.Out, StringComparison.Ordinal);
+        Assert.Contains($"Revision 1: import by {author}", changed.Out, StringComparison.Ordinal);
+        Assert.Contains($"Revision 1: import by {author}", unchanged.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Revision 2", unchanged.Out, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -11,7 +11,7 @@ internal sealed class InMemoryStore(params CaseRecord[] records) : ICaseStore
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-    public Task<int> UpsertAsync(IEnumerable<CaseRecord> records, CancellationToken cancellationToken = default)
+    public Task<int> UpsertAsync(IEnumerable<CaseRecord> records, RevisionStamp? revision = null, CancellationToken cancellationToken = default)
     {
         var count = 0;
         foreach (var record in records)

@@ -5,8 +5,9 @@ using UjDatabase.Core.Editing;
 namespace UjDatabase.Web.Tests;
 
 /// <summary>
-/// Canary drafts: a development, a new record and an edit of a published record saved as drafts with unique words and
-/// values. No anonymous answer of any route may hold any of them; an editor sees the drafts.
+/// Canaries: a development, a new record and an edit of a published record saved as drafts, and an import of a record
+/// uploaded and never confirmed, all with unique words and values. No anonymous answer of any route may hold any of
+/// them; an editor sees the drafts.
 /// </summary>
 public sealed class CanaryDraftTests(EditorsAppFactory factory) : IClassFixture<EditorsAppFactory>
 {
@@ -85,7 +86,28 @@ public sealed class CanaryDraftTests(EditorsAppFactory factory) : IClassFixture<
         var admin = await client.GetStringAsync("/admin");
         Assert.Contains("a new record, " + NewRecord, admin, StringComparison.Ordinal);
         Assert.Contains("an edit of " + Case, admin, StringComparison.Ordinal);
+        await UploadCanaryFileAsync(client);
         return draftId;
+    }
+
+    /// <summary>An import uploaded but not confirmed, of a record made of the canary's words: it waits on the server and is public nowhere.</summary>
+    private static async Task UploadCanaryFileAsync(HttpClient client)
+    {
+        var record = UjDatabase.Tests.SampleCases.Valid("xylo-7781") with
+        {
+            Summary = Word + " uploaded, never confirmed.",
+            Sources = [new UjDatabase.Core.Cases.Source { Url = Url, Title = Title }],
+        };
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(AntiForgery.Token(await client.GetStringAsync("/admin/import"))), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(UjDatabase.Core.Interchange.CaseJson.Serialize(record) + "\n")), "file", Word + ".jsonl" },
+        };
+        var uploaded = await client.PostAsync("/admin/import", form);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var report = await client.GetStringAsync(uploaded.Headers.Location!.OriginalString);
+        Assert.Contains("New records</th><td>1<", report, StringComparison.Ordinal);
+        Assert.Contains(Word, report, StringComparison.Ordinal);
     }
 
     [Theory]

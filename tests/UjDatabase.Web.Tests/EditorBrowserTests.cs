@@ -202,4 +202,50 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await Expect(page.Locator("#f-sentence-years-problem")).ToBeVisibleAsync();
         await ScreenshotAsync(page, "record-form-problem.png");
     }
+
+    [BrowserFact]
+    public async Task An_editor_uploads_a_file_reads_its_report_and_confirms_and_the_pages_pass_axe_on_a_desktop_and_a_phone()
+    {
+        foreach (var width in new[] { 1280, 390 })
+        {
+            var page = await SignedInAsync($"editor-import-{width}", width);
+            var changed = System.Text.Json.Nodes.JsonNode.Parse(await (await page.APIRequest.GetAsync(fixture.BaseUrl + "/api/cases/jabbateh-philadelphia")).TextAsync())!;
+            changed["summary"] = changed["summary"]!.GetValue<string>() + $" Checked again ({width}).";
+            var created = UjDatabase.Tests.SampleCases.Valid($"browser-import-{width}") with { Summary = $"Axolotlargo{width} imported on the web." };
+            var draft = UjDatabase.Tests.SampleCases.Valid($"browser-draft-{width}") with { Publication = "draft" };
+            var file = Path.Combine(Path.GetTempPath(), $"ujdb-import-{width}-{Guid.NewGuid():N}.jsonl");
+            await File.WriteAllTextAsync(file, changed.ToJsonString() + "\n" + UjDatabase.Core.Interchange.CaseJson.Serialize(created) + "\n" + UjDatabase.Core.Interchange.CaseJson.Serialize(draft) + "\n");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Import a file" }).ClickAsync();
+            await BrowserFixture.AssertNoSeriousViolationsAsync(page, $"/admin/import at {width}px");
+            await page.GetByLabel("File to import").SetInputFilesAsync(file);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
+            File.Delete(file);
+
+            await Expect(page.GetByRole(AriaRole.Table, new() { Name = "What the import would do" })).ToContainTextAsync("New records2");
+            await Expect(page.GetByRole(AriaRole.Row, new() { Name = "jabbateh-philadelphia changed summary yes (published)" })).ToBeVisibleAsync();
+            await BrowserFixture.AssertNoSeriousViolationsAsync(page, $"the import's report at {width}px");
+            if (width == 1280)
+            {
+                await page.SetViewportSizeAsync(1366, 900);
+                await ScreenshotAsync(page, "import-report.png");
+            }
+            else
+            {
+                await ScreenshotAsync(page, "import-report-phone.png");
+            }
+
+            await page.GotoAsync(fixture.BaseUrl + $"/cases/browser-import-{width}");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "We could not find that page" })).ToBeVisibleAsync();
+            await page.GoBackAsync();
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Import 3 new or changed") }).ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported 3 record(s)");
+            await BrowserFixture.AssertNoSeriousViolationsAsync(page, $"the import's result at {width}px");
+            await page.GotoAsync(fixture.BaseUrl + $"/cases/browser-import-{width}");
+            await Expect(page.GetByText($"Axolotlargo{width} imported on the web.")).ToBeVisibleAsync();
+            Assert.Equal(1, await SearchHitsAsync(page, $"axolotlargo{width}"));
+            await page.Context.CloseAsync();
+        }
+    }
 }

@@ -28,7 +28,7 @@ public sealed class StoreDownFactory : FreshAppFactory
 
         public Task<long> CountAsync(CancellationToken cancellationToken = default) => store.CountAsync(cancellationToken);
 
-        public Task<int> UpsertAsync(IEnumerable<CaseRecord> records, CancellationToken cancellationToken = default) => store.UpsertAsync(records, cancellationToken);
+        public Task<int> UpsertAsync(IEnumerable<CaseRecord> records, RevisionStamp? revision = null, CancellationToken cancellationToken = default) => store.UpsertAsync(records, revision, cancellationToken);
 
         public Task<CaseRecord?> GetAsync(string id, CancellationToken cancellationToken = default) => throw Down();
 

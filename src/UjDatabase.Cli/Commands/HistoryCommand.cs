@@ -30,7 +30,7 @@ public static class HistoryCommand
         {
             await console.Out.WriteLineAsync(await profile.Store.GetAsync(id) is null
                 ? $"No record {id} and no history of one."
-                : $"{id} has not been changed by an editor since it was imported.");
+                : $"{id} has no recorded change: it is as it was first loaded (from the seed data, or by an import made before imports kept history).");
             return ExitCodes.Ok;
         }
 

@@ -1,10 +1,14 @@
+using UjDatabase.Core.Editing;
 using UjDatabase.Core.Import;
 using UjDatabase.Core.Search;
 using UjDatabase.Core.Storage;
 
 namespace UjDatabase.Cli.Commands;
 
-/// <summary><c>ujdb import FILE...</c>: all records of all files in one transaction, or none; then the index catches up.</summary>
+/// <summary>
+/// <c>ujdb import FILE...</c>: all records of all files in one transaction, or none, each new or changed record with its
+/// revision; then the index catches up.
+/// </summary>
 public static class ImportCommand
 {
     public static async Task<int> RunAsync(string[] args, StorageParts profile, CliConsole console)
@@ -19,7 +23,7 @@ public static class ImportCommand
         }
 
         await store.MigrateAsync();
-        var result = await new CaseImporter(store).ImportAsync(files);
+        var result = await new CaseImporter(store).ImportAsync(files, new RevisionStamp(Author, RevisionActions.Import, DateTimeOffset.UtcNow));
         if (!result.Accepted)
         {
             await ImportReporting.PrintProblemsAsync(result, console.Error);
@@ -43,4 +47,10 @@ public static class ImportCommand
 
         return ExitCodes.Ok;
     }
+
+    /// <summary>
+    /// The author of a command-line import's revisions: the command and the operating-system account that ran it, the
+    /// most the command knows for sure (a name given on the command line would be the caller's word, not a fact).
+    /// </summary>
+    public static string Author => $"ujdb import ({Environment.UserName[..Math.Min(Environment.UserName.Length, 48)]})";
 }

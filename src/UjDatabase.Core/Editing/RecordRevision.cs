@@ -25,4 +25,7 @@ public static class RevisionActions
 
     /// <summary>An edit of the whole record in the record form.</summary>
     public const string Edit = "edit";
+
+    /// <summary>A record an import created or changed.</summary>
+    public const string Import = "import";
 }

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using UjDatabase.Core.Cases;
+using UjDatabase.Core.Editing;
 using UjDatabase.Core.Interchange;
 using UjDatabase.Core.Storage;
 using UjDatabase.Core.Validation;
@@ -69,8 +72,11 @@ public sealed class CaseImporter(ICaseStore store)
         return new ImportResult(reports.Select(r => new ImportReport(r.File, r.Records, r.Problems)).ToList(), 0);
     }
 
-    /// <summary>Validates, then writes every record of every file in one transaction, or nothing when anything is wrong.</summary>
-    public async Task<ImportResult> ImportAsync(IReadOnlyList<string> files, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Validates, then writes every record of every file in one transaction, or nothing when anything is wrong. With a
+    /// <paramref name="revision"/>, each new or changed record's history keeps the change.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(IReadOnlyList<string> files, RevisionStamp? revision = null, CancellationToken cancellationToken = default)
     {
         var stamps = files.Select(Stamp).ToList();
         var validation = await ValidateAsync(files, cancellationToken);
@@ -80,8 +86,45 @@ public sealed class CaseImporter(ICaseStore store)
         }
 
         // Decoding runs ahead on one core while the store writes on the other.
-        var written = await store.UpsertAsync(Prefetch.Ahead(ReadValidRecords(files, stamps), DecodeChunk), cancellationToken);
+        var written = await store.UpsertAsync(Prefetch.Ahead(ReadValidRecords(files, stamps), DecodeChunk), revision, cancellationToken);
         return validation with { Written = written };
+    }
+
+    /// <summary>
+    /// Validates files and, when they are valid, compares each record with the one stored under its id, writing
+    /// nothing. Records are read back from the store a chunk at a time, so memory holds the changes, not the records.
+    /// </summary>
+    public async Task<ImportPreview> PreviewAsync(IReadOnlyList<string> files, CancellationToken cancellationToken = default)
+    {
+        var stamps = files.Select(Stamp).ToList();
+        var validation = await ValidateAsync(files, cancellationToken);
+        var changes = new List<RecordChange>();
+        using var fingerprint = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        fingerprint.AppendData(Encoding.UTF8.GetBytes(validation.Accepted ? "valid\n" : "invalid\n"));
+        if (validation.Accepted)
+        {
+            foreach (var chunk in ReadValidRecords(files, stamps).Chunk(DecodeChunk))
+            {
+                var stored = (await store.GetManyAsync(chunk.Select(r => r.Id).ToList(), cancellationToken)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+                foreach (var record in chunk)
+                {
+                    var after = CaseJson.Serialize(record);
+                    var before = stored.TryGetValue(record.Id, out var old) ? CaseJson.Serialize(old) : null;
+                    var change = before is null ? new RecordChange(record.Id, RecordChangeKind.New, [], record.IsPublished)
+                        : before == after ? new RecordChange(record.Id, RecordChangeKind.Unchanged, [], record.IsPublished)
+                        : new RecordChange(record.Id, RecordChangeKind.Changed, FieldChanges.Between(before, after).Select(c => c.Field).ToList(), record.IsPublished);
+                    changes.Add(change);
+                    fingerprint.AppendData(Encoding.UTF8.GetBytes($"{record.Id}\n{change.Kind}\n{before}\n{after}\n"));
+                }
+            }
+        }
+
+        foreach (var (file, problem) in validation.Problems)
+        {
+            fingerprint.AppendData(Encoding.UTF8.GetBytes($"{file}: {problem}\n"));
+        }
+
+        return new ImportPreview(validation, changes, Convert.ToHexStringLower(fingerprint.GetHashAndReset()));
     }
 
     /// <summary>

@@ -11,8 +11,12 @@ public interface ICaseStore
     /// <summary>Creates or upgrades the schema; safe to call any number of times.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Inserts or replaces every record in one transaction: all are written, or none. Records are pulled one at a time.</summary>
-    Task<int> UpsertAsync(IEnumerable<CaseRecord> records, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Inserts or replaces every record in one transaction: all are written, or none. Records are pulled one at a
+    /// time. With a <paramref name="revision"/>, every record that is new or differs from the stored one gets a
+    /// revision (the whole record before and after) in the same transaction; an unchanged record gets none.
+    /// </summary>
+    Task<int> UpsertAsync(IEnumerable<CaseRecord> records, RevisionStamp? revision = null, CancellationToken cancellationToken = default);
 
     Task<CaseRecord?> GetAsync(string id, CancellationToken cancellationToken = default);
 

@@ -21,12 +21,12 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => database.MigrateAsync(cancellationToken);
 
-    public async Task<int> UpsertAsync(IEnumerable<CaseRecord> records, CancellationToken cancellationToken = default)
+    public async Task<int> UpsertAsync(IEnumerable<CaseRecord> records, RevisionStamp? revision = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var written = await UpsertAsync(connection, transaction, records, cancellationToken);
+        var written = await UpsertAsync(connection, transaction, records, cancellationToken, revision);
         await transaction.CommitAsync(cancellationToken);
         return written;
     }
@@ -86,14 +86,24 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
             .ToList();
     }
 
-    /// <summary>Writes records (new versions, list rows, outbox rows) in the caller's transaction.</summary>
-    private static async Task<int> UpsertAsync(SqlConnection connection, SqlTransaction transaction, IEnumerable<CaseRecord> records, CancellationToken cancellationToken)
+    /// <summary>Writes records (new versions, list rows, outbox rows, and with a stamp their revisions) in the caller's transaction.</summary>
+    private static async Task<int> UpsertAsync(SqlConnection connection, SqlTransaction transaction, IEnumerable<CaseRecord> records, CancellationToken cancellationToken, RevisionStamp? revision = null)
     {
         await connection.ExecuteAsync(SqlServerStatements.StageCases, transaction: transaction);
+        if (revision is not null)
+        {
+            await connection.ExecuteAsync(SqlServerStatements.StageRevisions, transaction: transaction);
+        }
+
         var written = 0;
         foreach (var chunk in ChunksWithoutRepeats(records))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (revision is not null)
+            {
+                await AddRevisionsAsync(connection, transaction, chunk, revision, cancellationToken);
+            }
+
             await BulkCopyAsync(connection, transaction, "#cases_in", CaseTable(chunk), cancellationToken);
             var pks = (await connection.QueryAsync<(long Pk, string Id)>(SqlServerStatements.MergeCases, transaction: transaction))
                 .ToDictionary(r => r.Id, r => r.Pk, StringComparer.Ordinal);
@@ -109,6 +119,36 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// The revisions of a chunk's new and changed records, read before the chunk replaces them and locked until the
+    /// transaction ends, so that the before is what the write replaces. An unchanged record gets no revision.
+    /// </summary>
+    private static async Task AddRevisionsAsync(SqlConnection connection, SqlTransaction transaction, CaseRecord[] chunk, RevisionStamp revision, CancellationToken cancellationToken)
+    {
+        var ids = chunk.Select(r => r.Id).ToArray();
+        var rows = (await connection.QueryAsync<CaseRow>(SqlServerStatements.SelectCases + " WITH (UPDLOCK, HOLDLOCK) WHERE id IN @ids", new { ids }, transaction)).AsList();
+        var before = (await ReadAsync(connection, rows, transaction)).ToDictionary(v => v.Record.Id, v => CaseJson.Serialize(v.Record), StringComparer.Ordinal);
+        var table = new DataTable();
+        table.Columns.Add("case_id", typeof(string));
+        table.Columns.Add("previous_json", typeof(string));
+        table.Columns.Add("record_json", typeof(string));
+        foreach (var record in chunk)
+        {
+            var after = CaseJson.Serialize(record);
+            var previous = before.GetValueOrDefault(record.Id);
+            if (previous != after)
+            {
+                table.Rows.Add(record.Id, (object?)previous ?? DBNull.Value, after);
+            }
+        }
+
+        if (table.Rows.Count > 0)
+        {
+            await BulkCopyAsync(connection, transaction, "#revisions_in", table, cancellationToken);
+            await connection.ExecuteAsync(SqlServerStatements.AddRevisions, new { at = revision.At, author = revision.Author, action = revision.Action }, transaction);
+        }
     }
 
     /// <summary>
@@ -379,7 +419,7 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
     }
 
     /// <summary>Reads the list rows with the SQL shared with the embedded store, then assembles the records.</summary>
-    private static async Task<List<VersionedRecord>> ReadAsync(SqlConnection connection, List<CaseRow> rows)
+    private static async Task<List<VersionedRecord>> ReadAsync(SqlConnection connection, List<CaseRow> rows, SqlTransaction? transaction = null)
     {
         if (rows.Count == 0)
         {
@@ -390,7 +430,7 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
         var lists = new Dictionary<CaseRowMapping.ChildTable, ILookup<long, CaseRowMapping.ListRow>>();
         foreach (var table in CaseRowMapping.ChildTables)
         {
-            lists[table] = (await connection.QueryAsync<CaseRowMapping.ListRow>(table.SelectWhere("case_pk IN @pks"), new { pks })).ToLookup(r => r.CasePk);
+            lists[table] = (await connection.QueryAsync<CaseRowMapping.ListRow>(table.SelectWhere("case_pk IN @pks"), new { pks }, transaction)).ToLookup(r => r.CasePk);
         }
 
         return CaseRowMapping.Assemble(rows, lists).Select((record, i) => new VersionedRecord(record, rows[i].Version)).ToList();

@@ -40,6 +40,8 @@ public static partial class SqlServerStatements
         ["record_version"] = ["id"],
         ["next_revision"] = ["caseId"],
         ["add_revision"] = ["caseId", "number", "at", "author", "action", "previousJson", "recordJson"],
+        ["stage_revisions"] = [],
+        ["add_revisions"] = ["at", "author", "action"],
         ["history"] = ["caseId"],
         ["draft_add"] = ["caseId", "author", "savedAt", "kind", "formJson"],
         ["draft_list"] = [],
@@ -100,6 +102,10 @@ public static partial class SqlServerStatements
     public static string NextRevision { get; } = Load("next_revision");
 
     public static string AddRevision { get; } = Load("add_revision");
+
+    public static string StageRevisions { get; } = Load("stage_revisions");
+
+    public static string AddRevisions { get; } = Load("add_revisions");
 
     public static string History { get; } = Load("history");
 

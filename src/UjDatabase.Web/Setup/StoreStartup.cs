@@ -70,7 +70,7 @@ public sealed class StoreStartup(ICaseStore store, ISearchIndexer indexer, SeedS
             return;
         }
 
-        var result = await new CaseImporter(store).ImportAsync(files, cancellationToken);
+        var result = await new CaseImporter(store).ImportAsync(files, cancellationToken: cancellationToken);
         if (!result.Accepted)
         {
             foreach (var (file, problem) in result.Problems)

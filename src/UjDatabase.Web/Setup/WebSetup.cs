@@ -58,6 +58,7 @@ public static class WebSetup
         builder.Services.AddSingleton<StatisticsService>();
         builder.Services.AddSingleton<Map.WorldMapService>();
         builder.Services.AddSingleton<Overview.SearchOverviewService>();
+        builder.Services.AddSingleton<Import.ImportUploads>();
         builder.Services.AddOpenApi(options => options.AddOperationTransformer(Api.OpenApiParameters.TransformAsync));
         // The API's JSON is the interchange format's: snake_case, nulls written, readable accents.
         builder.Services.ConfigureHttpJsonOptions(options => UjDatabase.Core.Interchange.CaseJson.Apply(options.SerializerOptions));
