@@ -1,13 +1,18 @@
 using System.Globalization;
-using System.Resources;
+using System.Reflection;
 
 namespace UjDatabase.Core.Languages;
 
 /// <summary>
 /// The site's languages and the one way to say our own words in them: English is written in the code, and each other
-/// language has a resource file (<c>Texts.fr.resx</c>) keyed by the English text, so a changed English sentence needs
-/// a new translation (a test finds any English text without one).
+/// language has a file (<c>Languages/fr.tsv</c>) of English text and its translation, so that a changed English
+/// sentence needs a new translation (a test finds every English text without one).
 /// </summary>
+/// <remarks>
+/// Not .resx: resource names are unique regardless of case (the resource compiler silently keeps one of "Convicted" and
+/// "convicted"), and English text as the key needs both. A TSV like <c>countries.tsv</c> is read into an ordinal
+/// dictionary instead.
+/// </remarks>
 public static class Texts
 {
     /// <summary>The default language: unprefixed addresses, machine outputs, the command line.</summary>
@@ -18,7 +23,8 @@ public static class Texts
     /// <summary>Every language of the site, the default first.</summary>
     public static IReadOnlyList<string> Languages { get; } = [English, French];
 
-    private static readonly ResourceManager Resources = new("UjDatabase.Core.Languages.Texts", typeof(Texts).Assembly);
+    private static readonly Dictionary<string, IReadOnlyDictionary<string, string>> Translations =
+        Languages.Skip(1).ToDictionary(language => language, Load, StringComparer.Ordinal);
 
     /// <summary>
     /// The language of the text being written: a site language only when the current UI culture is exactly that
@@ -34,15 +40,52 @@ public static class Texts
     public static string T(string english)
     {
         ArgumentNullException.ThrowIfNull(english);
-        var language = Current;
-        return language == English ? english : Resources.GetString(english, CultureOf(language)) ?? english;
+        return Find(english, Current) ?? english;
     }
 
     /// <summary>A composite format (English, with {0} placeholders) translated, then filled in the current culture.</summary>
     public static string T(string englishFormat, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, T(englishFormat), args);
 
-    /// <summary>The translation of an English text into one language, or null where it has none (for the tests that find missing ones).</summary>
-    public static string? Find(string english, string language) =>
-        language == English ? english : Resources.GetString(english, CultureOf(language));
+    /// <summary>The translation of an English text into one language, or null where it has none.</summary>
+    public static string? Find(string english, string language)
+    {
+        ArgumentNullException.ThrowIfNull(english);
+        if (language == English)
+        {
+            return english;
+        }
+
+        return Translations.TryGetValue(language, out var texts) && texts.TryGetValue(english, out var translated) ? translated : null;
+    }
+
+    /// <summary>Every English text a language translates (for the tests that hold the files to the code).</summary>
+    public static IReadOnlyCollection<string> TranslatedIn(string language) =>
+        Translations.TryGetValue(language, out var texts) ? [.. texts.Keys] : [];
+
+    private static IReadOnlyDictionary<string, string> Load(string language)
+    {
+        var name = $"UjDatabase.Core.Languages.{language}.tsv";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The {name} resource is missing from UjDatabase.Core.");
+        using var reader = new StreamReader(stream);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab <= 0 || !result.TryAdd(line[..tab], line[(tab + 1)..]))
+            {
+                throw new InvalidOperationException($"{name}, line {number}: expected one English text, a tab and its translation, each English text once.");
+            }
+        }
+
+        return result;
+    }
 }

@@ -46,6 +46,6 @@ public static class QueryFromRequest
     {
         ArgumentNullException.ThrowIfNull(errors);
         var byParameter = errors.GroupBy(e => e.Parameter).ToDictionary(g => g.Key, g => g.Select(e => $"'{e.Value}' {e.Message}").ToArray());
-        return TypedResults.ValidationProblem(byParameter, title: "Some parameters are not valid.", detail: string.Join("; ", errors));
+        return TypedResults.ValidationProblem(byParameter, title: Texts.T("Some parameters are not valid."), detail: string.Join("; ", errors));
     }
 }

@@ -137,7 +137,7 @@ public static class StatsApi
         var baseUrl = site.BaseUrl;
         using var buffer = new MemoryStream();
         // A review is a dozen small tables, so the workbook is built in memory.
-        StatisticsExport.WriteXlsx(buffer, review.Tables, new ExportContext(baseUrl, $"year={year}&since={since}", $"Year in review {year}", statistics.Now), review.Headlines);
+        StatisticsExport.WriteXlsx(buffer, review.Tables, new ExportContext(baseUrl, $"year={year}&since={since}", Texts.T("Year in review {0}", year), statistics.Now), review.Headlines);
         return Results.File(buffer.ToArray(), CaseExporter.ContentType(ExportFormat.Xlsx), $"ujdatabase-year-in-review-{year}.xlsx");
     }
 }
