@@ -95,7 +95,7 @@ public static class StatisticsExport
     public static string SheetName(int number, StatisticsTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var by = table.Request.By.Count == 0 ? Texts.T("Total") : Texts.T("By {0}", string.Join(" & ", table.Request.By.Select(b => StatisticsCalculator.DimensionLabel(b).ToLowerInvariant())));
+        var by = table.Request.By.Count == 0 ? Texts.T("Total") : Texts.T("By {0}", string.Join(" & ", table.Request.By.Select(b => Texts.InSentence(StatisticsCalculator.DimensionLabel(b)))));
         // Counted in charges, a table beside others by the same dimension says so ("10 By crime (charges)").
         var unit = table.Request.Unit == CountUnit.Charges ? Texts.T(" (charges)") : string.Empty;
         var name = string.Create(CultureInfo.InvariantCulture, $"{number} {by}{unit}");

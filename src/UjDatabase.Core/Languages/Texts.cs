@@ -47,6 +47,21 @@ public static class Texts
     public static string T(string englishFormat, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, T(englishFormat), args);
 
+    /// <summary>
+    /// A label inside a sentence ("by prosecuting state"): its first letter in lower case, except where the current
+    /// language writes the first word with a capital (French "État", "États").
+    /// </summary>
+    public static string InSentence(string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        if (label.Length == 0 || (Current == French && label.StartsWith("État", StringComparison.Ordinal)))
+        {
+            return label;
+        }
+
+        return char.ToLower(label[0], CultureInfo.InvariantCulture) + label[1..];
+    }
+
     /// <summary>The translation of an English text into one language, or null where it has none.</summary>
     public static string? Find(string english, string language)
     {

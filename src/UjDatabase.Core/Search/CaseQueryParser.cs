@@ -53,7 +53,7 @@ public static class CaseQueryParser
 
                 if (value != FacetCatalogue.Missing && !facet.IsValidValue(value))
                 {
-                    errors.Add(new(name, value, Texts.T("is not a {0} value", facet.LocalLabel.ToLowerInvariant())));
+                    errors.Add(new(name, value, Texts.T("is not a {0} value", Texts.InSentence(facet.LocalLabel))));
                     continue;
                 }
 

@@ -451,7 +451,7 @@ public static class StatisticsCalculator
     {
         var what = MeasureRules.Heading(request.Measure, request.Unit);
         var year = request.Year is null ? string.Empty : Texts.T(" in {0}", request.Year);
-        var by = request.By.Count == 0 ? string.Empty : Texts.T(", by {0}", string.Join(Texts.T(" and "), request.By.Select(b => DimensionLabel(b).ToLowerInvariant())));
+        var by = request.By.Count == 0 ? string.Empty : Texts.T(", by {0}", string.Join(Texts.T(" and "), request.By.Select(b => Texts.InSentence(DimensionLabel(b)))));
 
         // A table over part of the records says which part (its words and filters), so that it still says what it counts
         // when it stands alone. The years it covers are in the title already.
