@@ -190,11 +190,13 @@ public sealed partial class TranslationTests
             }
 
             var argument = source[start..(firstArgumentEnd >= 0 ? firstArgumentEnd : i - 1)];
+            var rest = firstArgumentEnd >= 0 ? source[firstArgumentEnd..(i - 1)] : string.Empty;
+            var sense = rest.Contains("Sense.Verb", StringComparison.Ordinal) ? " (verb)" : string.Empty;
             foreach (Match literal in Literal().Matches(argument))
             {
                 if (literal.Groups[1].Value.Length > 0)
                 {
-                    yield return literal.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal);
+                    yield return literal.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal) + sense;
                 }
             }
         }

@@ -43,6 +43,16 @@ public static class Texts
         return Find(english, Current) ?? english;
     }
 
+    /// <summary>
+    /// An English word another language translates by its sense: "Count" on a button is "Compter", at the head of a
+    /// column "Nombre". The translation file holds it as "Count (verb)".
+    /// </summary>
+    public static string T(string english, Sense sense)
+    {
+        ArgumentNullException.ThrowIfNull(english);
+        return Find($"{english} ({sense.ToString().ToLowerInvariant()})", Current) ?? english;
+    }
+
     /// <summary>A composite format (English, with {0} placeholders) translated, then filled in the current culture.</summary>
     public static string T(string englishFormat, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, T(englishFormat), args);
@@ -103,4 +113,10 @@ public static class Texts
 
         return result;
     }
+}
+
+/// <summary>The sense of an English word that is spelt alike as a verb and a noun.</summary>
+public enum Sense
+{
+    Verb,
 }
