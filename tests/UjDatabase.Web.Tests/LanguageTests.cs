@@ -257,6 +257,25 @@ public sealed class LanguageTests(LanguageTests.PublicApp factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_French_search_boxs_suggestions_lead_to_French_pages_and_assets_keep_one_address()
+    {
+        var (_, page) = await PageAsync("/fr/search");
+        Assert.Equal("/fr/api/names", page.QuerySelector("[data-typeahead]")!.GetAttribute("data-typeahead"));
+        Assert.StartsWith("/css/site.css?v=", page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"), StringComparison.Ordinal);
+
+        async Task<List<string>> LinksAsync(string url)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(await (await GetAsync(url)).Content.ReadAsStringAsync());
+            return [.. json.RootElement.GetProperty("suggestions").EnumerateArray().SelectMany(n =>
+                n.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("url").GetString()!).Append(n.GetProperty("search").GetString()!))];
+        }
+
+        Assert.Contains("/fr/cases/raslan-koblenz", await LinksAsync("/fr/api/names?prefix=rasl"));
+        Assert.All(await LinksAsync("/fr/api/names?prefix=rasl"), l => Assert.StartsWith("/fr/", l, StringComparison.Ordinal));
+        Assert.Contains("/cases/raslan-koblenz", await LinksAsync("/api/names?prefix=rasl"));
+    }
+
+    [Fact]
     public async Task The_switch_back_to_English_drops_the_French_prefix_from_the_page_it_returns_to()
     {
         var response = await GetAsync("/language/en?return=%2Ffr%2Fsearch%3Fq%3Dx");

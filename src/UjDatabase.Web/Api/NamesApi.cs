@@ -57,8 +57,8 @@ public static class NamesApi
         var suggestions = prefix is null ? [] : await engine.SuggestNamesAsync(prefix, size, cancellationToken);
         return TypedResults.Ok(new NamesResponse(text, suggestions.Select(s => new NameItem(
             s.Name,
-            s.Records.Select(r => new NamedRecordItem(r.Id, r.Title, $"/cases/{Uri.EscapeDataString(r.Id)}")).ToList(),
-            $"/search?q={Uri.EscapeDataString($"\"{s.Name.Replace("\"", string.Empty, StringComparison.Ordinal)}\"")}")).ToList()));
+            s.Records.Select(r => new NamedRecordItem(r.Id, r.Title, Languages.LanguageLinks.Local($"/cases/{Uri.EscapeDataString(r.Id)}"))).ToList(),
+            Languages.LanguageLinks.Local($"/search?q={Uri.EscapeDataString($"\"{s.Name.Replace("\"", string.Empty, StringComparison.Ordinal)}\"")}"))).ToList()));
     }
 }
 
