@@ -39,6 +39,21 @@ public sealed class LanguageBrowserTests(BrowserFixture fixture) : IClassFixture
     }
 
     [BrowserFact]
+    public async Task The_French_search_box_suggests_names_in_French_words_and_opens_French_pages()
+    {
+        var page = await fixture.OpenAsync("/fr/search");
+        await page.Locator("#q").PressSequentiallyAsync("habr");
+        var list = page.GetByRole(AriaRole.Listbox, new() { Name = "Noms" });
+        await Expect(list).ToBeVisibleAsync();
+        var habre = page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Hissène Habré" }).First;
+        await Expect(habre).ToContainTextAsync("fiches");
+        await habre.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/fr/search\\?q="));
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task The_French_pages_have_no_serious_accessibility_violations()
     {
         var paths = new (string Path, int Width)[]
