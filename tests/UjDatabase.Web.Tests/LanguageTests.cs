@@ -276,6 +276,19 @@ public sealed class LanguageTests(LanguageTests.PublicApp factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Redirects_and_suggestions_of_a_French_page_stay_in_French()
+    {
+        var redirect = await GetAsync("/fr/countries/de");
+        Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
+        Assert.Equal("/fr/countries/DE", redirect.Headers.Location!.OriginalString);
+
+        var (_, page) = await PageAsync("/fr/search?q=raslan&forum=FR");
+        var suggestions = page.QuerySelectorAll(".empty li a").Select(a => a.TextContent).ToList();
+        Assert.Contains("Retirer les mots « raslan »", suggestions);
+        Assert.Contains("Retirer État qui poursuit : France", suggestions);
+    }
+
+    [Fact]
     public async Task The_switch_back_to_English_drops_the_French_prefix_from_the_page_it_returns_to()
     {
         var response = await GetAsync("/language/en?return=%2Ffr%2Fsearch%3Fq%3Dx");

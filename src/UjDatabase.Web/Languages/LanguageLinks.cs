@@ -31,6 +31,13 @@ public static class LanguageLinks
         return context.Request.Path + context.Request.QueryString;
     }
 
+    /// <summary>A language's name in itself, as the switch offers it ("Français").</summary>
+    public static string NameOf(string language)
+    {
+        var name = Texts.CultureOf(language).NativeName;
+        return name.Length == 0 ? language : char.ToUpper(name[0], Texts.CultureOf(language)) + name[1..];
+    }
+
     /// <summary>The language switch's address: it keeps the choice in the culture cookie and opens the page in that language.</summary>
     public static string Switch(string language, string page) =>
         $"/language/{language}?return={Uri.EscapeDataString(page)}";
