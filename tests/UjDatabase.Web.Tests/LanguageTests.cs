@@ -316,11 +316,21 @@ public sealed class LanguageTests(LanguageTests.PublicApp factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_editors_area_stays_English_its_French_address_leads_to_it()
+    {
+        var response = await GetAsync("/fr/admin/sign-in?returnUrl=%2Fadmin");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin/sign-in?returnUrl=%2Fadmin", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/admin/sign-in", FrenchCookie)).StatusCode);
+    }
+
+    [Fact]
     public async Task Posts_are_refused_under_fr_as_everywhere_outside_the_editors_area()
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var content = new StringContent("q=x");
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.PostAsync("/fr/search", content)).StatusCode);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.PostAsync("/language/fr", content)).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.PostAsync("/fr/admin/sign-in", content)).StatusCode);
     }
 }

@@ -15,6 +15,8 @@ public sealed class LanguagePrefix(RequestDelegate next)
     /// <summary>The first segments of the public pages, which follow a reader's chosen language (the API, feeds and files never do).</summary>
     private static readonly string[] PageRoots = ["/search", "/cases", "/countries", "/situations", "/groups", "/map", "/stats"];
 
+    private const string EditorsArea = "/admin";
+
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -23,6 +25,18 @@ public sealed class LanguagePrefix(RequestDelegate next)
         {
             if (request.Path.StartsWithSegments("/" + language, StringComparison.Ordinal, out var rest))
             {
+                if (rest.StartsWithSegments(EditorsArea, StringComparison.OrdinalIgnoreCase))
+                {
+                    // The editors' area is English only for now: its French address leads to it, and takes no posts.
+                    if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                    {
+                        context.Response.Redirect(rest + request.QueryString);
+                        return Task.CompletedTask;
+                    }
+
+                    return next(context);
+                }
+
                 request.PathBase = request.PathBase.Add("/" + language);
                 request.Path = rest.HasValue ? rest : "/";
                 return next(context);
