@@ -55,10 +55,23 @@ public sealed class LanguageTests(LanguageTests.PublicApp factory) : IClassFixtu
         Assert.Contains("Allemagne", page.QuerySelectorAll("section[data-facet=forum] .label").Select(l => l.TextContent));
         Assert.Contains(page.QuerySelectorAll("section[data-facet=crime] .label"), l => l.TextContent == "Crimes contre l’humanité");
         Assert.Equal("Recherche", page.QuerySelector("nav[aria-label=Site] a")!.TextContent.Trim());
+        Assert.Equal("Rechercher", page.QuerySelector(".search-form button")!.TextContent.Trim());
 
         var (_, english) = await PageAsync("/search?forum=DE");
         Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Prosecuting state", english.QuerySelector("#facet-forum")!.TextContent.Trim());
+        Assert.Equal("Search", english.QuerySelector(".search-form button")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_word_with_two_senses_in_French_reads_as_it_always_did_in_English()
+    {
+        var (_, english) = await PageAsync("/stats?by=forum");
+        Assert.Equal("Count", english.QuerySelector("label[for=measure]")!.TextContent.Trim());
+        Assert.Equal("Count", english.QuerySelector(".stats-form button")!.TextContent.Trim());
+        var (_, french) = await PageAsync("/fr/stats");
+        Assert.Equal("Compter", french.QuerySelector(".stats-form button")!.TextContent.Trim());
+        Assert.Equal("Nombre", french.QuerySelector(".stats-table thead th:last-child")!.TextContent.Trim());
     }
 
     [Fact]

@@ -50,7 +50,8 @@ public static class Texts
     public static string T(string english, Sense sense)
     {
         ArgumentNullException.ThrowIfNull(english);
-        return Find($"{english} ({sense.ToString().ToLowerInvariant()})", Current) ?? english;
+        var language = Current;
+        return language == English ? english : Find($"{english} ({sense.ToString().ToLowerInvariant()})", language) ?? english;
     }
 
     /// <summary>A composite format (English, with {0} placeholders) translated, then filled in the current culture.</summary>
