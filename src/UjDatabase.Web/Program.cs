@@ -1,6 +1,7 @@
 using UjDatabase.Web.Api;
 using UjDatabase.Web.Citations;
 using UjDatabase.Web.Feeds;
+using UjDatabase.Web.Languages;
 using UjDatabase.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ app.MapNamesApi();
 app.MapStatsApi();
 app.MapCasesFeed();
 app.MapCitations();
+app.MapLanguageSwitch();
 app.MapOpenApi();
 app.MapHealth();
 app.MapPrometheusScrapingEndpoint("/metrics");

@@ -1,3 +1,4 @@
+using UjDatabase.Core.Languages;
 using UjDatabase.Core.Vocabularies;
 
 namespace UjDatabase.Core.Cases;
@@ -27,7 +28,7 @@ public static class ChargeOutcomes
     {
         ArgumentNullException.ThrowIfNull(record);
         return Phrases
-            .Select(p => new ChargeOutcome(p.Stage, p.Label, record.Charges.Where(c => c.Stage == p.Stage).Select(c => c.Crime!).Distinct().ToList()))
+            .Select(p => new ChargeOutcome(p.Stage, Texts.T(p.Label), record.Charges.Where(c => c.Stage == p.Stage).Select(c => c.Crime!).Distinct().ToList()))
             .Where(o => o.Crimes.Count > 0)
             .ToList();
     }
@@ -41,5 +42,5 @@ public static class ChargeOutcomes
 
     /// <summary>"Convicted of war crimes" for a feed category or a tooltip.</summary>
     public static string Describe(string stage, string crime) =>
-        $"{Phrases.First(p => p.Stage == stage).Label} {Catalogue.Crime.LabelOf(crime).ToLowerInvariant()}";
+        $"{Texts.T(Phrases.First(p => p.Stage == stage).Label)} {Catalogue.Crime.LabelOf(crime).ToLowerInvariant()}";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using UjDatabase.Core.Languages;
 
 namespace UjDatabase.Core.Cases;
 
@@ -139,12 +140,19 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
     public bool IsCertainlyBefore(PartialDate other) => Latest < other.Earliest;
 
     /// <summary>The date for people, at its precision: "13 January 2022", "April 2011", "2019".</summary>
-    public string ToDisplayString() => Precision switch
+    public string ToDisplayString()
     {
-        DatePrecision.Day => Earliest.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
-        DatePrecision.Month => Earliest.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
-        _ => Year.ToString(CultureInfo.InvariantCulture),
-    };
+        // English keeps the invariant month names it always had; another site language writes its own ("13 janvier 2022").
+        var culture = Texts.Current == Texts.English ? CultureInfo.InvariantCulture : Texts.CultureOf(Texts.Current);
+        return Precision switch
+        {
+            // French writes the first of the month as an ordinal: "1er mars 2011".
+            DatePrecision.Day when DayOrZero == 1 && Texts.Current == Texts.French => Earliest.ToString("d'er' MMMM yyyy", culture),
+            DatePrecision.Day => Earliest.ToString("d MMMM yyyy", culture),
+            DatePrecision.Month => Earliest.ToString("MMMM yyyy", culture),
+            _ => Year.ToString(CultureInfo.InvariantCulture),
+        };
+    }
 
     public override string ToString() => Precision switch
     {

@@ -1,3 +1,4 @@
+using UjDatabase.Core.Languages;
 using UjDatabase.Core.Cases;
 using UjDatabase.Core.Interchange;
 
@@ -56,7 +57,7 @@ public static class CaseExporter
                 long count = 0;
                 await using (var csv = new CsvExport(output))
                 {
-                    await csv.WriteRowAsync(columns.Select(c => c.Header));
+                    await csv.WriteRowAsync(columns.Select(c => Texts.T(c.Header)));
                     await foreach (var record in records.WithCancellation(cancellationToken))
                     {
                         await csv.WriteRowAsync(columns.Select(c => c.Value(record)));
@@ -76,25 +77,28 @@ public static class CaseExporter
         var columns = RecordColumns.For(context.BaseUrl);
         long count = 0;
         using var xlsx = new XlsxExport(output);
-        await xlsx.AddSheetAsync("Records", columns.Select(c => c.Header).ToList(), records.Select(record =>
+        await xlsx.AddSheetAsync(Texts.T("Records"), columns.Select(c => Texts.T(c.Header)).ToList(), records.Select(record =>
         {
             count++;
             return (IReadOnlyList<object?>)columns.Select(c => c.Value(record)).ToList();
         }), cancellationToken);
-        xlsx.AddSheet("About", ["field", "value"], AboutRows(context, count, rule: "One row per record (one accused in one proceeding) that the search selects."));
+        xlsx.AddSheet(Texts.T("About"), [Texts.T("field"), Texts.T("value")], AboutRows(context, count, rule: Texts.T("One row per record (one accused in one proceeding) that the search selects.")));
         return count;
     }
+
+    /// <summary>The site's address prefix of the current language ("/fr"), so that links in a French export open French pages.</summary>
+    public static string LocalPrefix => Texts.Current == Texts.English ? string.Empty : "/" + Texts.Current;
 
     /// <summary>The rows of the sheet that says what a workbook holds.</summary>
     public static IEnumerable<IReadOnlyList<object?>> AboutRows(ExportContext context, long count, string rule)
     {
         ArgumentNullException.ThrowIfNull(context);
-        yield return ["Search", context.Description];
-        yield return ["Query", context.QueryString.Length == 0 ? "(all records)" : context.QueryString];
-        yield return ["Link", $"{context.BaseUrl.TrimEnd('/')}/search{(context.QueryString.Length == 0 ? string.Empty : "?" + context.QueryString)}"];
-        yield return ["Counting rule", rule];
-        yield return ["Records", count];
-        yield return ["Data as of", context.GeneratedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture)];
-        yield return ["Source", "UjDatabase (interchange format v1); every record cites its sources"];
+        yield return [Texts.T("Search"), context.Description];
+        yield return [Texts.T("Query"), context.QueryString.Length == 0 ? Texts.T("(all records)") : context.QueryString];
+        yield return [Texts.T("Link"), $"{context.BaseUrl.TrimEnd('/')}{LocalPrefix}/search{(context.QueryString.Length == 0 ? string.Empty : "?" + context.QueryString)}"];
+        yield return [Texts.T("Counting rule"), rule];
+        yield return [Texts.T("Records"), count];
+        yield return [Texts.T("Data as of"), context.GeneratedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture)];
+        yield return [Texts.T("Source"), Texts.T("UjDatabase (interchange format v1); every record cites its sources")];
     }
 }

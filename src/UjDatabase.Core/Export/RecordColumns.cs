@@ -1,8 +1,12 @@
+using UjDatabase.Core.Languages;
 using UjDatabase.Core.Cases;
 
 namespace UjDatabase.Core.Export;
 
-/// <summary>One column of a tabular export: its header and how a record fills it (a string, a number, or nothing).</summary>
+/// <summary>
+/// One column of a tabular export: its header and how a record fills it (a string, a number, or nothing). The header is
+/// the interchange format's name; a French export (<c>/fr/api/cases/export</c>) writes its translation instead.
+/// </summary>
 public sealed record RecordColumn(string Header, Func<CaseRecord, object?> Value);
 
 /// <summary>
@@ -16,7 +20,7 @@ public static class RecordColumns
     public static IReadOnlyList<RecordColumn> For(string baseUrl) =>
     [
         new("id", r => r.Id),
-        new("url", r => $"{baseUrl.TrimEnd('/')}/cases/{r.Id}"),
+        new("url", r => $"{baseUrl.TrimEnd('/')}{CaseExporter.LocalPrefix}/cases/{r.Id}"),
         new("title", r => r.Title),
         new("case_group", r => r.CaseGroup),
         new("accused_name", r => r.Accused.Name),

@@ -1,3 +1,4 @@
+using UjDatabase.Core.Languages;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -19,8 +20,8 @@ public static class StatisticsExport
     {
         ArgumentNullException.ThrowIfNull(table);
         var by = table.Request.By;
-        var first = by.Count > 0 ? StatisticsCalculator.DimensionLabel(by[0]) : "Total";
-        return [first, .. table.Columns.Select(c => c.Label), table.Columns.Count > 0 ? "Total" : "Count"];
+        var first = by.Count > 0 ? StatisticsCalculator.DimensionLabel(by[0]) : Texts.T("Total");
+        return [first, .. table.Columns.Select(c => c.Label), Texts.T(table.Columns.Count > 0 ? "Total" : "Count")];
     }
 
     public static IEnumerable<IReadOnlyList<object?>> Rows(StatisticsTable table)
@@ -33,7 +34,7 @@ public static class StatisticsExport
 
         if (table.Request.By.Count > 0)
         {
-            yield return ["Total (distinct)", .. table.ColumnTotals.Select(c => (object?)c.Count), table.Total.Count];
+            yield return [Texts.T("Total (distinct)"), .. table.ColumnTotals.Select(c => (object?)c.Count), table.Total.Count];
         }
     }
 
@@ -56,13 +57,13 @@ public static class StatisticsExport
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(context);
         using var xlsx = new XlsxExport(output);
-        string Link(string query) => $"{context.BaseUrl.TrimEnd('/')}/search{(query.Length == 0 ? string.Empty : "?" + query)}";
+        string Link(string query) => $"{context.BaseUrl.TrimEnd('/')}{CaseExporter.LocalPrefix}/search{(query.Length == 0 ? string.Empty : "?" + query)}";
         if (headlines is not null)
         {
             xlsx.AddSheet(
-                "Headline figures",
-                [[$"Headline figures: {context.Description}"]],
-                ["Figure", "Count", "Counting rule", "Records"],
+                Texts.T("Headline figures"),
+                [[Texts.T("Headline figures: {0}", context.Description)]],
+                [Texts.T("Figure"), Texts.T("Count"), Texts.T("Counting rule"), Texts.T("Records")],
                 headlines.Select(h => (IReadOnlyList<object?>)[h.Label, h.Value is null ? h.Count : h.Value, h.Rule, Link(h.Query)]));
         }
 
@@ -72,8 +73,8 @@ public static class StatisticsExport
             xlsx.AddSheet(SheetName(++n, table), Preamble(table), Headers(table), Rows(table));
         }
 
-        xlsx.AddSheet("About", ["field", "value"], tables.SelectMany((t, i) =>
-            CaseExporter.AboutRows(context, t.RecordsSelected, $"Table {i + 1} ({t.Title}): {t.Rule}")));
+        xlsx.AddSheet(Texts.T("About"), [Texts.T("field"), Texts.T("value")], tables.SelectMany((t, i) =>
+            CaseExporter.AboutRows(context, t.RecordsSelected, Texts.T("Table {0} ({1}): {2}", i + 1, t.Title, t.Rule))));
     }
 
     /// <summary>What a sheet says above its table: title, year, unit, rule and how many records were read.</summary>
@@ -83,10 +84,10 @@ public static class StatisticsExport
         return
         [
             [table.Title],
-            ["Year", table.Request.Year is { } year ? year : table.Request.By.Contains(StatisticsRequest.YearDimension) ? "by year" : "all years"],
-            ["Unit", StatisticsRequest.UnitCode(table.Request.Unit)],
-            ["Counting rule", table.Rule],
-            ["Records in the search", table.RecordsSelected],
+            [Texts.T("Year"), table.Request.Year is { } year ? year : Texts.T(table.Request.By.Contains(StatisticsRequest.YearDimension) ? "by year" : "all years")],
+            [Texts.T("Unit"), StatisticsRequest.UnitCode(table.Request.Unit)],
+            [Texts.T("Counting rule"), table.Rule],
+            [Texts.T("Records in the search"), table.RecordsSelected],
         ];
     }
 
@@ -94,9 +95,9 @@ public static class StatisticsExport
     public static string SheetName(int number, StatisticsTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var by = table.Request.By.Count == 0 ? "Total" : "By " + string.Join(" & ", table.Request.By.Select(b => StatisticsCalculator.DimensionLabel(b).ToLowerInvariant()));
+        var by = table.Request.By.Count == 0 ? Texts.T("Total") : Texts.T("By {0}", string.Join(" & ", table.Request.By.Select(b => Texts.InSentence(StatisticsCalculator.DimensionLabel(b)))));
         // Counted in charges, a table beside others by the same dimension says so ("10 By crime (charges)").
-        var unit = table.Request.Unit == CountUnit.Charges ? " (charges)" : string.Empty;
+        var unit = table.Request.Unit == CountUnit.Charges ? Texts.T(" (charges)") : string.Empty;
         var name = string.Create(CultureInfo.InvariantCulture, $"{number} {by}{unit}");
         return name.Length <= 31 ? name : name[..31];
     }

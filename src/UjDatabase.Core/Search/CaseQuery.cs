@@ -1,3 +1,4 @@
+using UjDatabase.Core.Languages;
 using System.Globalization;
 using System.Text;
 using UjDatabase.Core.Statistics;
@@ -188,20 +189,20 @@ public sealed record CaseQuery
             var values = Selected(facet.Name);
             if (values.Count > 0)
             {
-                text.Append(text.Length > 0 ? "; " : string.Empty).Append(facet.Label).Append(": ")
-                    .Append(string.Join(" or ", values.Select(facet.LabelOf)));
+                text.Append(text.Length > 0 ? "; " : string.Empty).Append(facet.LocalLabel).Append(Texts.T(": "))
+                    .Append(string.Join(Texts.T(" or "), values.Select(facet.LabelOf)));
             }
         }
 
         if (Group is not null)
         {
-            text.Append(text.Length > 0 ? "; " : string.Empty).Append("Proceeding: ").Append(Group);
+            text.Append(text.Length > 0 ? "; " : string.Empty).Append(Texts.T("Proceeding:")).Append(' ').Append(Group);
         }
 
         if (HasEventFilter)
         {
             text.Append(text.Length > 0 ? "; " : string.Empty)
-                .Append(EventType is null ? "any event" : Catalogue.EventType.LabelOf(EventType))
+                .Append(EventType is null ? Texts.T("any event") : Catalogue.EventType.LabelOf(EventType))
                 .Append(' ').Append(FromYear?.ToString(CultureInfo.InvariantCulture) ?? "…")
                 .Append('–').Append(ToYear?.ToString(CultureInfo.InvariantCulture) ?? "…");
         }
@@ -209,9 +210,9 @@ public sealed record CaseQuery
         if (Measure is { } measure)
         {
             text.Append(text.Length > 0 ? "; " : string.Empty).Append(MeasureRules.Label(measure))
-                .Append(Year is null ? string.Empty : " in " + Year.Value.ToString(CultureInfo.InvariantCulture));
+                .Append(Year is null ? string.Empty : Texts.T(" in {0}", Year.Value.ToString(CultureInfo.InvariantCulture)));
         }
 
-        return text.Length == 0 ? "All cases" : text.ToString();
+        return text.Length == 0 ? Texts.T("All cases") : text.ToString();
     }
 }

@@ -1,3 +1,4 @@
+using UjDatabase.Core.Languages;
 using System.Globalization;
 using UjDatabase.Core.Statistics;
 using UjDatabase.Core.Vocabularies;
@@ -52,7 +53,7 @@ public static class CaseQueryParser
 
                 if (value != FacetCatalogue.Missing && !facet.IsValidValue(value))
                 {
-                    errors.Add(new(name, value, $"is not a {facet.Label.ToLowerInvariant()} value"));
+                    errors.Add(new(name, value, Texts.T("is not a {0} value", Texts.InSentence(facet.LocalLabel))));
                     continue;
                 }
 
@@ -68,7 +69,7 @@ public static class CaseQueryParser
 
             if (name is "q" or "group" or "event" or "from" or "to" or "measure" or "year" or "unit" or "sort" or "page" or "size" && !seenSingle.Add(name))
             {
-                errors.Add(new(name, value, "may be given only once"));
+                errors.Add(new(name, value, Texts.T("may be given only once")));
                 continue;
             }
 
@@ -78,7 +79,7 @@ public static class CaseQueryParser
                     var text = value.Trim();
                     if (text.Length > CaseQuery.MaxTextLength)
                     {
-                        errors.Add(new(name, text[..20] + "…", $"is longer than {CaseQuery.MaxTextLength} characters"));
+                        errors.Add(new(name, text[..20] + "…", Texts.T("is longer than {0} characters", CaseQuery.MaxTextLength)));
                     }
                     else
                     {
@@ -98,7 +99,7 @@ public static class CaseQueryParser
                 case "event":
                     if (value.Length > 0 && !Catalogue.EventType.Contains(value))
                     {
-                        errors.Add(new(name, value, $"is not an event type (one of: {Catalogue.EventType.CodeList})"));
+                        errors.Add(new(name, value, Texts.T("is not an event type (one of: {0})", Catalogue.EventType.CodeList)));
                     }
                     else
                     {
@@ -115,7 +116,7 @@ public static class CaseQueryParser
 
                     if (value.Length != 4 || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1000)
                     {
-                        errors.Add(new(name, value, "is not a year (YYYY)"));
+                        errors.Add(new(name, value, Texts.T("is not a year (YYYY)")));
                     }
                     else
                     {
@@ -137,7 +138,7 @@ public static class CaseQueryParser
                     {
                         query = value.Length == 4 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var measureYear) && measureYear >= 1000
                             ? query with { Year = measureYear }
-                            : Fail(query, errors, name, value, "is not a year (YYYY)");
+                            : Fail(query, errors, name, value, Texts.T("is not a year (YYYY)"));
                     }
 
                     break;
@@ -177,18 +178,18 @@ public static class CaseQueryParser
 
         if (query.FromYear > query.ToYear)
         {
-            errors.Add(new("from", query.FromYear.Value.ToString(CultureInfo.InvariantCulture), $"is after to={query.ToYear}"));
+            errors.Add(new("from", query.FromYear.Value.ToString(CultureInfo.InvariantCulture), Texts.T("is after to={0}", query.ToYear)));
         }
 
         if (query.Year is not null && query.Measure is null or Statistics.Measure.Records)
         {
-            errors.Add(new("year", query.Year.Value.ToString(CultureInfo.InvariantCulture), "needs a measure (measure=developments, new, convicted, acquitted or on_trial)"));
+            errors.Add(new("year", query.Year.Value.ToString(CultureInfo.InvariantCulture), Texts.T("needs a measure (measure=developments, new, convicted, acquitted or on_trial)")));
         }
 
         if ((long)query.Page * query.Size > CaseQuery.MaxWindow)
         {
             errors.Add(new("page", query.Page.ToString(CultureInfo.InvariantCulture),
-                $"goes past the first {CaseQuery.MaxWindow} results; narrow the search or export it instead"));
+                Texts.T("goes past the first {0} results; narrow the search or export it instead", CaseQuery.MaxWindow)));
         }
 
         return new ParsedQuery(query with { Filters = filters }, errors);

@@ -1,4 +1,5 @@
 using UjDatabase.Core.Cases;
+using UjDatabase.Core.Languages;
 using UjDatabase.Core.Vocabularies;
 
 namespace UjDatabase.Core.Search;
@@ -31,7 +32,11 @@ public sealed class FacetDefinition
     /// <summary>What the bucket of records without a value is called.</summary>
     public string MissingLabel { get; init; }
 
+    /// <summary>The facet's English name (the API reference and exports' defaults use it).</summary>
     public string Label { get; }
+
+    /// <summary>The facet's name in the current language of the site.</summary>
+    public string LocalLabel => Texts.T(Label);
 
     /// <summary>The values of a record for this facet; none means the record falls in the missing bucket.</summary>
     public Func<CaseRecord, IEnumerable<string>> Values { get; }
@@ -40,7 +45,8 @@ public sealed class FacetDefinition
 
     private Func<string, string> LabelOfValue { get; }
 
-    public string LabelOf(string value) => value == FacetCatalogue.Missing ? MissingLabel : LabelOfValue(value);
+    /// <summary>A value's label in the current language.</summary>
+    public string LabelOf(string value) => value == FacetCatalogue.Missing ? Texts.T(MissingLabel) : LabelOfValue(value);
 }
 
 /// <summary>
@@ -123,7 +129,7 @@ public static class FacetCatalogue
     public static IReadOnlyList<string> ValuesOf(FacetDefinition facet) => (facet ?? throw new ArgumentNullException(nameof(facet))).Allowed;
 
     private static FacetDefinition Countries(string name, string label, Func<CaseRecord, IEnumerable<string>> values) =>
-        new(name, label, values, Vocabularies.Countries.All.Select(c => c.Code).Order(StringComparer.Ordinal).ToList(), Vocabularies.Countries.NameOf);
+        new(name, label, values, Vocabularies.Countries.All.Select(c => c.Code).Order(StringComparer.Ordinal).ToList(), Vocabularies.Countries.LocalNameOf);
 
     private static FacetDefinition Coded(string name, string label, Vocabulary vocabulary, Func<CaseRecord, IEnumerable<string>> values) =>
         new(name, label, values, vocabulary.Terms.Select(t => t.Code).ToList(), vocabulary.LabelOf);

@@ -24,11 +24,11 @@ public static class FacetResults
 
         if (missing > 0 || selected.Contains(FacetCatalogue.Missing))
         {
-            values.Add(new FacetValue(FacetCatalogue.Missing, facet.MissingLabel, missing, selected.Contains(FacetCatalogue.Missing)));
+            values.Add(new FacetValue(FacetCatalogue.Missing, facet.LabelOf(FacetCatalogue.Missing), missing, selected.Contains(FacetCatalogue.Missing)));
         }
 
         values.AddRange(selected.Where(v => v != FacetCatalogue.Missing && !seen.Contains(v)).Select(v => new FacetValue(v, facet.LabelOf(v), 0, true)));
-        return new FacetResult(facet.Name, facet.Label, values
+        return new FacetResult(facet.Name, facet.LocalLabel, values
             .OrderByDescending(v => v.Selected).ThenByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.Ordinal).ToList());
     }
 }

@@ -1,3 +1,4 @@
+using UjDatabase.Core.Languages;
 using System.Globalization;
 using UjDatabase.Core.Statistics;
 using UjDatabase.Core.Vocabularies;
@@ -106,7 +107,7 @@ public static class QueryParameters
         ArgumentNullException.ThrowIfNull(known);
         var names = known.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         return parameters.Select(p => p.Key).Where(name => !names.Contains(name)).Distinct(StringComparer.Ordinal)
-            .Select(name => new QueryError(name, string.Empty, $"is not a parameter here (known: {string.Join(", ", known.Select(p => p.Name))})"))
+            .Select(name => new QueryError(name, string.Empty, Texts.T("is not a parameter here (known: {0})", string.Join(", ", known.Select(p => p.Name)))))
             .ToList();
     }
 
@@ -117,7 +118,7 @@ public static class QueryParameters
         ArgumentNullException.ThrowIfNull(known);
         var single = known.Where(p => !p.Repeatable).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         return parameters.GroupBy(p => p.Key, StringComparer.Ordinal).Where(g => single.Contains(g.Key) && g.Count() > 1)
-            .Select(g => new QueryError(g.Key, string.Join(",", g.Select(p => p.Value)), "may be given only once"))
+            .Select(g => new QueryError(g.Key, string.Join(",", g.Select(p => p.Value)), Texts.T("may be given only once")))
             .ToList();
     }
 
@@ -128,14 +129,14 @@ public static class QueryParameters
         ArgumentNullException.ThrowIfNull(value);
         var range = (parameter.Minimum, parameter.Maximum) switch
         {
-            ({ } min, { } max) => $"a whole number from {min} to {max}",
-            ({ } min, null) => $"a whole number from {min}",
-            _ => "a whole number",
+            ({ } min, { } max) => Texts.T("a whole number from {0} to {1}", min, max),
+            ({ } min, null) => Texts.T("a whole number from {0}", min),
+            _ => Texts.T("a whole number"),
         };
         if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out number)
             || number < (parameter.Minimum ?? int.MinValue) || number > (parameter.Maximum ?? int.MaxValue))
         {
-            return new QueryError(parameter.Name, value, $"is not {range}");
+            return new QueryError(parameter.Name, value, Texts.T("is not {0}", range));
         }
 
         return null;

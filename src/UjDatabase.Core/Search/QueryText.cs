@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using UjDatabase.Core.Languages;
 
 namespace UjDatabase.Core.Search;
 
@@ -109,8 +110,8 @@ public sealed record QueryText(IReadOnlyList<QueryClause> Required, IReadOnlyLis
                 .Select(t => new QueryClause([new QueryTerm(TermKind.Word, [t])]))
                 .ToList();
             var plain = string.Join(' ', words.Select(w => w.Alternatives[0].Text));
-            var reason = problem ?? "the words OR and NOT must stand between or before terms";
-            return Bounded(words, [], words.Count == 0 ? null : $"Your search could not be read as written ({reason}), so it was searched as plain words: {plain}.");
+            var reason = Texts.T(problem ?? "the words OR and NOT must stand between or before terms");
+            return Bounded(words, [], words.Count == 0 ? null : Texts.T("Your search could not be read as written ({0}), so it was searched as plain words: {1}.", reason, plain));
         }
 
         return parsed;
@@ -340,7 +341,7 @@ public sealed record QueryText(IReadOnlyList<QueryClause> Required, IReadOnlyLis
         cut |= keptExcluded.Count < excluded.Count;
         if (cut)
         {
-            var bound = $"Only the first {MaxTerms} terms of your search (and the first {MaxPhraseWords} words of a phrase) were searched.";
+            var bound = Texts.T("Only the first {0} terms of your search (and the first {1} words of a phrase) were searched.", MaxTerms, MaxPhraseWords);
             notice = notice is null ? bound : $"{notice} {bound}";
         }
 

@@ -1,3 +1,4 @@
+using UjDatabase.Core.Languages;
 using UjDatabase.Core.Cases;
 
 namespace UjDatabase.Core.Statistics;
@@ -68,7 +69,8 @@ public static class MeasureRules
 
     public static string CodeList => string.Join(", ", Enum.GetValues<Measure>().Select(Code));
 
-    public static string Label(Measure measure) => measure switch
+    /// <summary>The measure's short name in the current language.</summary>
+    public static string Label(Measure measure) => Texts.T(measure switch
     {
         Measure.Records => "Records",
         Measure.Developments => "With developments",
@@ -77,24 +79,21 @@ public static class MeasureRules
         Measure.Acquitted => "Acquitted",
         Measure.OnTrial => "On trial",
         _ => throw new ArgumentOutOfRangeException(nameof(measure)),
-    };
+    });
 
     /// <summary>What a table of this measure counts, as a heading in its unit: "Cases with developments", "Defendants convicted".</summary>
-    public static string Heading(Measure measure, CountUnit unit)
+    // Whole phrases, not a noun put into a pattern, so that each language can agree its words (French: "Nouvelles affaires").
+    public static string Heading(Measure measure, CountUnit unit) => Texts.T((measure, unit) switch
     {
-        var noun = unit switch
-        {
-            CountUnit.Cases => "Cases",
-            CountUnit.Charges => "Charges",
-            _ => "Defendants",
-        };
-        return (measure, unit) switch
-        {
-            (Measure.Records, _) => noun,
+            (Measure.Records, CountUnit.Cases) => "Cases",
+            (Measure.Records, CountUnit.Charges) => "Charges",
+            (Measure.Records, _) => "Defendants",
             (Measure.Developments, CountUnit.Charges) => "Charges of defendants with developments",
-            (Measure.Developments, _) => $"{noun} with developments",
+            (Measure.Developments, CountUnit.Cases) => "Cases with developments",
+            (Measure.Developments, _) => "Defendants with developments",
             (Measure.New, CountUnit.Charges) => "Charges of new defendants",
-            (Measure.New, _) => $"New {noun.ToLowerInvariant()}",
+            (Measure.New, CountUnit.Cases) => "New cases",
+            (Measure.New, _) => "New defendants",
             (Measure.Convicted, CountUnit.Cases) => "Cases with a conviction",
             (Measure.Convicted, CountUnit.Charges) => "Charges of defendants convicted",
             (Measure.Convicted, _) => "Defendants convicted",
@@ -102,13 +101,13 @@ public static class MeasureRules
             (Measure.Acquitted, CountUnit.Charges) => "Charges of defendants acquitted",
             (Measure.Acquitted, _) => "Defendants acquitted",
             (Measure.OnTrial, CountUnit.Charges) => "Charges of defendants on trial",
-            (Measure.OnTrial, _) => $"{noun} on trial",
+            (Measure.OnTrial, CountUnit.Cases) => "Cases on trial",
+            (Measure.OnTrial, _) => "Defendants on trial",
             _ => throw new ArgumentOutOfRangeException(nameof(measure)),
-        };
-    }
+    });
 
     /// <summary>The rule in words, as printed beside every table.</summary>
-    public static string Rule(Measure measure) => measure switch
+    public static string Rule(Measure measure) => Texts.T(measure switch
     {
         Measure.Records => "Every record the search selects, whatever its dates.",
         Measure.Developments => "A record counts in a year when at least one of its events is dated in that year.",
@@ -117,7 +116,7 @@ public static class MeasureRules
         Measure.Acquitted => "A record counts in a year when a verdict (first instance, appeal or cassation) dated in that year acquitted the accused; once per year.",
         Measure.OnTrial => "A record counts in a year when its trial opened in or before that year and neither a first-instance verdict nor the end of the proceedings (dismissal, closure, death) came before that year; a trial with neither counts up to the current year.",
         _ => throw new ArgumentOutOfRangeException(nameof(measure)),
-    };
+    });
 
     /// <summary>The years in which the measure holds for a record; for <see cref="Measure.Records"/>, the year of its earliest event.</summary>
     /// <param name="events">The record's events.</param>

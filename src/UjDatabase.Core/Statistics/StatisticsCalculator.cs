@@ -1,3 +1,4 @@
+using UjDatabase.Core.Languages;
 using System.Globalization;
 using UjDatabase.Core.Cases;
 using UjDatabase.Core.Search;
@@ -384,11 +385,11 @@ public static class StatisticsCalculator
         TableCell Cell(string row, string column) => new(Count(row, column), CellQuery(request, (first, row), (second, column)));
 
         var tableRows = first is null
-            ? [new TableRow(new DimensionValue(Total, "All"), [], Cell(Total, Total))]
+            ? [new TableRow(new DimensionValue(Total, Texts.T("All")), [], Cell(Total, Total))]
             : rows.Select(r => new TableRow(Describe(first, r), columns.Select(c => Cell(r, c)).ToList(), Cell(r, Total))).ToList();
         var rule = $"{MeasureRules.Rule(request.Measure)} {StatisticsRequest.UnitRule(request.Unit)}"
             + (request.By.Any(b => b != StatisticsRequest.YearDimension)
-                ? " A record with several values of a dimension (two countries, three crimes) counts under each, so rows can add up to more than the total; records with no value count under “Not recorded”."
+                ? " " + Texts.T("A record with several values of a dimension (two countries, three crimes) counts under each, so rows can add up to more than the total; records with no value count under “Not recorded”.")
                 : string.Empty);
         return new StatisticsTable(Title(request), rule, request, second is null ? [] : columns.Select(c => Describe(second, c)).ToList(), tableRows, Cell(Total, Total), selected)
         {
@@ -408,7 +409,7 @@ public static class StatisticsCalculator
             : new DimensionValue(value, FacetCatalogue.Find(dimension)!.LabelOf(value));
 
     public static string DimensionLabel(string dimension) =>
-        dimension == StatisticsRequest.YearDimension ? "Year" : FacetCatalogue.Find(dimension)!.Label;
+        Texts.T(dimension == StatisticsRequest.YearDimension ? "Year" : FacetCatalogue.Find(dimension)!.Label);
 
     /// <summary>The search listing the records behind a cell: the table's search, the cell's values, the measure and year.</summary>
     private static string CellQuery(StatisticsRequest request, params (string? Dimension, string Value)[] coordinates)
@@ -449,8 +450,8 @@ public static class StatisticsCalculator
     private static string Title(StatisticsRequest request)
     {
         var what = MeasureRules.Heading(request.Measure, request.Unit);
-        var year = request.Year is null ? string.Empty : $" in {request.Year}";
-        var by = request.By.Count == 0 ? string.Empty : ", by " + string.Join(" and ", request.By.Select(b => DimensionLabel(b).ToLowerInvariant()));
+        var year = request.Year is null ? string.Empty : Texts.T(" in {0}", request.Year);
+        var by = request.By.Count == 0 ? string.Empty : Texts.T(", by {0}", string.Join(Texts.T(" and "), request.By.Select(b => Texts.InSentence(DimensionLabel(b)))));
 
         // A table over part of the records says which part (its words and filters), so that it still says what it counts
         // when it stands alone. The years it covers are in the title already.

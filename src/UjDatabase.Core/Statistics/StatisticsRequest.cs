@@ -1,3 +1,4 @@
+using UjDatabase.Core.Languages;
 using System.Globalization;
 using UjDatabase.Core.Search;
 
@@ -37,22 +38,22 @@ public sealed record StatisticsRequest(CaseQuery Query, Measure Measure, int? Ye
         var by = pairs.Where(p => p.Key == "by" && p.Value.Length > 0).Select(p => p.Value).ToList();
         foreach (var dimension in by.Where(d => d != YearDimension && FacetCatalogue.Find(d) is null))
         {
-            errors.Add(new("by", dimension, $"is not a dimension (year, or one of: {string.Join(", ", FacetCatalogue.All.Select(f => f.Name))})"));
+            errors.Add(new("by", dimension, Texts.T("is not a dimension (year, or one of: {0})", string.Join(", ", FacetCatalogue.All.Select(f => f.Name)))));
         }
 
         foreach (var twice in by.GroupBy(d => d, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            errors.Add(new("by", twice.Key, "is given twice"));
+            errors.Add(new("by", twice.Key, Texts.T("is given twice")));
         }
 
         if (by.Count > 2)
         {
-            errors.Add(new("by", string.Join(",", by), "takes at most two dimensions"));
+            errors.Add(new("by", string.Join(",", by), Texts.T("takes at most two dimensions")));
         }
 
         if (by.Contains(YearDimension) && query.Year is not null)
         {
-            errors.Add(new("by", YearDimension, "cannot be combined with a single year; use from and to for a range"));
+            errors.Add(new("by", YearDimension, Texts.T("cannot be combined with a single year; use from and to for a range")));
         }
 
         var unit = query.Unit ?? CountUnit.Defendants;
@@ -76,13 +77,13 @@ public sealed record StatisticsRequest(CaseQuery Query, Measure Measure, int? Ye
     public static string UnitCode(CountUnit unit) => unit.ToString().ToLowerInvariant();
 
     /// <summary>The unit's counting rule in words.</summary>
-    public static string UnitRule(CountUnit unit) => unit switch
+    public static string UnitRule(CountUnit unit) => Texts.T(unit switch
     {
         CountUnit.Defendants => "Counted in defendants: each record (one accused in one proceeding) once.",
         CountUnit.Cases => "Counted in cases: co-defendants of one proceeding (same case group) count once together.",
         CountUnit.Charges => "Counted in charges: one per crime per record; where the search selects topics or the table is by topic, only the charges that name the topic (a rape charge names sexual and gender-based violence), under “Not recorded” the charges of records with no topic, and in the total every charge.",
         _ => throw new ArgumentOutOfRangeException(nameof(unit)),
-    };
+    });
 
     /// <summary>The URL parameters of this table (the search's, plus measure, year, by and unit).</summary>
     public string ToQueryString()

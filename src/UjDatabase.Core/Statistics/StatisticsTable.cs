@@ -1,3 +1,4 @@
+using UjDatabase.Core.Languages;
 namespace UjDatabase.Core.Statistics;
 
 /// <summary>One value of a dimension: its code (as in the URL), label, and the search listing the records behind it.</summary>
@@ -30,6 +31,8 @@ public sealed record StatisticsTable(
     public string? WhyEmpty => Total.Count > 0
         ? null
         : RecordsSelected == 0
-            ? "The search selects no records, so there is nothing to count. Remove a filter or change the words to widen it."
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The search selects {RecordsSelected:N0} record{(RecordsSelected == 1 ? string.Empty : "s")}, but none of them counts under this rule") + (Request.Year is { } year ? $" in {year}." : ".");
+            ? Texts.T("The search selects no records, so there is nothing to count. Remove a filter or change the words to widen it.")
+            : (Request.Year is { } year
+                ? Texts.T(RecordsSelected == 1 ? "The search selects {0:N0} record, but none of them counts under this rule in {1}." : "The search selects {0:N0} records, but none of them counts under this rule in {1}.", RecordsSelected, year)
+                : Texts.T(RecordsSelected == 1 ? "The search selects {0:N0} record, but none of them counts under this rule." : "The search selects {0:N0} records, but none of them counts under this rule.", RecordsSelected));
 }

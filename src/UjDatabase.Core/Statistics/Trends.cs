@@ -1,3 +1,4 @@
+using UjDatabase.Core.Languages;
 using System.Globalization;
 using UjDatabase.Core.Search;
 
@@ -71,7 +72,7 @@ public sealed record Trends(CaseQuery Search, int From, int To, IReadOnlyList<Tr
         {
             var part = Search with { Measure = null, Year = null, Unit = null, EventType = null, FromYear = null, ToYear = null, Sort = SortOrder.Relevance, Page = 1, Size = CaseQuery.DefaultSize };
             var scope = part.ToQueryString().Length == 0 ? string.Empty : $" ({part.Describe()})";
-            return string.Create(CultureInfo.InvariantCulture, $"Developments, new, convicted and acquitted by year, {From}–{To}{scope}");
+            return Texts.T("Developments, new, convicted and acquitted by year, {0}–{1}", From, To) + scope;
         }
     }
 
@@ -80,9 +81,15 @@ public sealed record Trends(CaseQuery Search, int From, int To, IReadOnlyList<Tr
         ? null
         : Tables[0].RecordsSelected == 0
             ? Tables[0].WhyEmpty
-            : string.Create(CultureInfo.InvariantCulture, $"The search selects {Tables[0].RecordsSelected:N0} record{(Tables[0].RecordsSelected == 1 ? string.Empty : "s")}, but none of them has a development, a new case, a conviction or an acquittal dated from {From} to {To}.");
+            : Texts.T(
+                Tables[0].RecordsSelected == 1
+                    ? "The search selects {0:N0} record, but none of them has a development, a new case, a conviction or an acquittal dated from {1} to {2}."
+                    : "The search selects {0:N0} records, but none of them has a development, a new case, a conviction or an acquittal dated from {1} to {2}.",
+                Tables[0].RecordsSelected,
+                From,
+                To);
 
     /// <summary>The rules of the lines in words, one per line, then the rule of each unit they count in.</summary>
     public IReadOnlyList<string> Rules =>
-        [.. Series.Select(s => $"{s.Label}: {MeasureRules.Rule(s.Measure)}"), .. Series.Select(s => StatisticsRequest.UnitRule(s.Unit)).Distinct()];
+        [.. Series.Select(s => $"{s.Label}{Texts.T(": ")}{MeasureRules.Rule(s.Measure)}"), .. Series.Select(s => StatisticsRequest.UnitRule(s.Unit)).Distinct()];
 }

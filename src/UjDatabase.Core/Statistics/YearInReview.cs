@@ -1,3 +1,4 @@
+using UjDatabase.Core.Languages;
 using UjDatabase.Core.Search;
 
 namespace UjDatabase.Core.Statistics;
@@ -67,7 +68,7 @@ public sealed record YearInReview(int Year, int Since, IReadOnlyList<ReviewFigur
         ArgumentNullException.ThrowIfNull(civilSociety);
         ArgumentNullException.ThrowIfNull(sexualViolence);
         var (developments, fresh, convicted, acquitted, onTrial, byForum) = (counted[0], counted[1], counted[2], counted[3], counted[4], counted[5]);
-        ReviewFigure Figure(string label, StatisticsTable table) => new(label, table.Total.Count, table.Total.Query, table.Rule);
+        ReviewFigure Figure(string label, StatisticsTable table) => new(Texts.T(label), table.Total.Count, table.Total.Query, table.Rule);
         var states = byForum.Rows.Where(r => r.Key.Value != FacetCatalogue.Missing).ToList();
         return new YearInReview(
             year,
@@ -78,17 +79,17 @@ public sealed record YearInReview(int Year, int Since, IReadOnlyList<ReviewFigur
                 Figure("Defendants convicted", convicted),
                 Figure("Defendants acquitted", acquitted),
                 Figure("Defendants on trial", onTrial),
-                new("Prosecuting states", states.Count, developments.Total.Query, "States with at least one case with developments in the year (the rows of the table by prosecuting state)."),
-                new($"Cases with civil-society involvement ({Share(civilSociety.Total.Count, developments.Total.Count)} of cases with developments)", civilSociety.Total.Count, civilSociety.Total.Query,
-                    civilSociety.Rule + " A case counts when a civil-society organisation is recorded in any role (complainant, civil party, support to witnesses, documentation, trial monitoring, other); the share is of all cases with developments in the year."),
-                new("Charges for sexual and gender-based violence", sexualViolence.Total.Count, sexualViolence.Total.Query, sexualViolence.Rule),
+                new(Texts.T("Prosecuting states"), states.Count, developments.Total.Query, Texts.T("States with at least one case with developments in the year (the rows of the table by prosecuting state).")),
+                new(Texts.T("Cases with civil-society involvement ({0} of cases with developments)", Share(civilSociety.Total.Count, developments.Total.Count)), civilSociety.Total.Count, civilSociety.Total.Query,
+                    civilSociety.Rule + " " + Texts.T("A case counts when a civil-society organisation is recorded in any role (complainant, civil party, support to witnesses, documentation, trial monitoring, other); the share is of all cases with developments in the year.")),
+                new(Texts.T("Charges for sexual and gender-based violence"), sexualViolence.Total.Count, sexualViolence.Total.Query, sexualViolence.Rule),
                 proceedings,
             ],
             [.. counted.Skip(5), sexualViolence, convictionsSince]);
     }
 
     private static string Share(long part, long whole) =>
-        whole == 0 ? "no" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Round(100.0 * part / whole):0}%");
+        whole == 0 ? Texts.T("no") : Texts.T("{0:0}%", Math.Round(100.0 * part / whole));
 
     /// <summary>The search behind the length of proceedings: records with a first-instance verdict in the year.</summary>
     public static CaseQuery VerdictsIn(int year) => CaseQuery.Empty with { EventType = FirstInstanceVerdict, FromYear = year, ToYear = year };
@@ -113,15 +114,15 @@ public sealed record YearInReview(int Year, int Since, IReadOnlyList<ReviewFigur
         }
 
         lengths.Sort();
-        const string Rule = "For each defendant with a first-instance verdict in the year: the years from the first recorded event of the proceedings (complaint, investigation, arrest or other) to that verdict, counting calendar years (a date known only to the year counts in that year). Median and range over those defendants.";
+        var rule = Texts.T("For each defendant with a first-instance verdict in the year: the years from the first recorded event of the proceedings (complaint, investigation, arrest or other) to that verdict, counting calendar years (a date known only to the year counts in that year). Median and range over those defendants.");
         var query = VerdictsIn(year).ToQueryString();
         if (lengths.Count == 0)
         {
-            return new("Median length of proceedings to a first-instance verdict (no verdicts in the year)", 0, query, Rule) { Value = "–" };
+            return new(Texts.T("Median length of proceedings to a first-instance verdict (no verdicts in the year)"), 0, query, rule) { Value = "–" };
         }
 
         var median = lengths.Count % 2 == 1 ? lengths[lengths.Count / 2] : (lengths[(lengths.Count / 2) - 1] + lengths[lengths.Count / 2]) / 2.0;
-        var years = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{median:0.#} years");
-        return new($"Median length of proceedings to a first-instance verdict (range {lengths[0]}–{lengths[^1]} years, {lengths.Count} defendants)", lengths.Count, query, Rule) { Value = years };
+        var years = Texts.T("{0:0.#} years", median);
+        return new(Texts.T("Median length of proceedings to a first-instance verdict (range {0}–{1} years, {2} defendants)", lengths[0], lengths[^1], lengths.Count), lengths.Count, query, rule) { Value = years };
     }
 }

@@ -1,9 +1,14 @@
 using System.Reflection;
+using UjDatabase.Core.Languages;
 
 namespace UjDatabase.Core.Vocabularies;
 
-/// <summary>A country code with its English name.</summary>
-public sealed record Country(string Code, string Name);
+/// <summary>A country code with its English and French names.</summary>
+public sealed record Country(string Code, string Name, string FrenchName)
+{
+    /// <summary>The name in the current language of the site (<see cref="Texts.Current"/>).</summary>
+    public string LocalName => Texts.Current == Texts.French ? FrenchName : Name;
+}
 
 /// <summary>A withdrawn country code and the present-day codes to use instead.</summary>
 public sealed record HistoricalCountry(string Code, string Name, IReadOnlyList<string> Successors);
@@ -48,6 +53,9 @@ public static class Countries
     /// <summary>The English name of a code, or the code itself when it is unknown.</summary>
     public static string NameOf(string code) => Find(code)?.Name ?? code;
 
+    /// <summary>The name of a code in the current language, for people (the search index and exports' codes keep <see cref="NameOf"/>).</summary>
+    public static string LocalNameOf(string code) => Find(code)?.LocalName ?? code;
+
     private static Dictionary<string, Country> Load()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("UjDatabase.Core.countries.tsv")
@@ -61,9 +69,8 @@ public static class Countries
                 continue;
             }
 
-            var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            var code = line[..tab];
-            result.Add(code, new Country(code, line[(tab + 1)..]));
+            var columns = line.Split('\t');
+            result.Add(columns[0], new Country(columns[0], columns[1], columns[2]));
         }
 
         return result;

@@ -1,10 +1,15 @@
 using System.Globalization;
 using System.Text;
+using UjDatabase.Core.Languages;
 
 namespace UjDatabase.Core.Vocabularies;
 
 /// <summary>A situation the site has a page for: its slug (the URL), its name, and the beginnings of record situations it gathers.</summary>
-public sealed record Situation(string Slug, string Name, IReadOnlyList<string> Beginnings);
+public sealed record Situation(string Slug, string Name, IReadOnlyList<string> Beginnings)
+{
+    /// <summary>The name in the current language of the site (a record's own situation text stays as written).</summary>
+    public string LocalName => Texts.T(Name);
+}
 
 /// <summary>
 /// The situations with a page of their own. A record's <c>situation</c> is free text written by editors ("Syria 2011-
@@ -44,7 +49,8 @@ public static class Situations
     /// <summary>The situation with this slug, or null (also for a blank or odd slug).</summary>
     public static Situation? Find(string? slug) => slug is not null && BySlug.TryGetValue(slug, out var situation) ? situation : null;
 
-    public static string NameOf(string slug) => Find(slug)?.Name ?? slug;
+    /// <summary>The name of a situation in the current language, or the slug itself when there is no such situation.</summary>
+    public static string NameOf(string slug) => Find(slug)?.LocalName ?? slug;
 
     /// <summary>The slugs of the situations a record's situation text belongs to (none when it is in no listed situation).</summary>
     public static IEnumerable<string> Of(string? situationText)

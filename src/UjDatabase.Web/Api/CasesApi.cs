@@ -5,6 +5,7 @@ using UjDatabase.Core.Search;
 using UjDatabase.Core.Storage;
 using UjDatabase.Core.Vocabularies;
 using UjDatabase.Web.Setup;
+using UjDatabase.Core.Languages;
 
 namespace UjDatabase.Web.Api;
 
@@ -69,7 +70,7 @@ public static class CasesApi
         var record = Core.Validation.CaseValidator.IsSlug(id) ? await store.GetAsync(id, cancellationToken) : null;
         return record is { IsPublished: true }
             ? TypedResults.Ok(record)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such case.", detail: $"There is no published case with id '{id}'.");
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Texts.T("No such case."), detail: Texts.T("There is no published case with id '{0}'.", id));
     }
 }
 

@@ -1,3 +1,4 @@
+using UjDatabase.Core.Languages;
 using UjDatabase.Core.Export;
 using UjDatabase.Core.Search;
 using UjDatabase.Web.Setup;
@@ -32,7 +33,7 @@ public static class ExportApi
         }
         else if (!string.IsNullOrEmpty(formatText) && !CaseExporter.TryParseFormat(formatText, out format))
         {
-            errors.Add(new QueryError("format", formatText, "is not an export format (csv, xlsx, json or jsonl)"));
+            errors.Add(new QueryError("format", formatText, Texts.T("is not an export format (csv, xlsx, json or jsonl)")));
         }
 
         if (errors.Count > 0)

@@ -1,3 +1,4 @@
+using UjDatabase.Core.Languages;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UjDatabase.Core.Search;
 using UjDatabase.Web.Setup;
@@ -33,11 +34,11 @@ public static class NamesApi
         var text = pairs.FirstOrDefault(p => p.Key == Prefix.Name).Value ?? string.Empty;
         if (text.Length > NamePrefix.MaxLength)
         {
-            errors.Add(new QueryError(Prefix.Name, text[..20] + "…", $"is longer than {NamePrefix.MaxLength} characters"));
+            errors.Add(new QueryError(Prefix.Name, text[..20] + "…", Texts.T("is longer than {0} characters", NamePrefix.MaxLength)));
         }
         else if (text.Any(char.IsControl))
         {
-            errors.Add(new QueryError(Prefix.Name, string.Concat(text.Where(c => !char.IsControl(c))), "contains control characters"));
+            errors.Add(new QueryError(Prefix.Name, string.Concat(text.Where(c => !char.IsControl(c))), Texts.T("contains control characters")));
         }
 
         var size = NameSuggestions.DefaultSize;
@@ -56,8 +57,8 @@ public static class NamesApi
         var suggestions = prefix is null ? [] : await engine.SuggestNamesAsync(prefix, size, cancellationToken);
         return TypedResults.Ok(new NamesResponse(text, suggestions.Select(s => new NameItem(
             s.Name,
-            s.Records.Select(r => new NamedRecordItem(r.Id, r.Title, $"/cases/{Uri.EscapeDataString(r.Id)}")).ToList(),
-            $"/search?q={Uri.EscapeDataString($"\"{s.Name.Replace("\"", string.Empty, StringComparison.Ordinal)}\"")}")).ToList()));
+            s.Records.Select(r => new NamedRecordItem(r.Id, r.Title, Languages.LanguageLinks.Local($"/cases/{Uri.EscapeDataString(r.Id)}"))).ToList(),
+            Languages.LanguageLinks.Local($"/search?q={Uri.EscapeDataString($"\"{s.Name.Replace("\"", string.Empty, StringComparison.Ordinal)}\"")}"))).ToList()));
     }
 }
 

@@ -1,3 +1,4 @@
+using UjDatabase.Core.Languages;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UjDatabase.Core.Search;
 
@@ -31,7 +32,7 @@ public static class QueryFromRequest
     {
         ArgumentNullException.ThrowIfNull(request);
         var values = request.Query[name];
-        return values.Count > 1 ? (null, new QueryError(name, string.Join(",", values.ToArray()), "may be given only once")) : (values.Count == 0 ? null : values[0], null);
+        return values.Count > 1 ? (null, new QueryError(name, string.Join(",", values.ToArray()), Texts.T("may be given only once"))) : (values.Count == 0 ? null : values[0], null);
     }
 
     /// <summary>An RFC 7807 problem for invalid parameters, listing each as <c>errors[parameter]</c>.</summary>
@@ -45,6 +46,6 @@ public static class QueryFromRequest
     {
         ArgumentNullException.ThrowIfNull(errors);
         var byParameter = errors.GroupBy(e => e.Parameter).ToDictionary(g => g.Key, g => g.Select(e => $"'{e.Value}' {e.Message}").ToArray());
-        return TypedResults.ValidationProblem(byParameter, title: "Some parameters are not valid.", detail: string.Join("; ", errors));
+        return TypedResults.ValidationProblem(byParameter, title: Texts.T("Some parameters are not valid."), detail: string.Join("; ", errors));
     }
 }

@@ -1,3 +1,4 @@
+using UjDatabase.Core.Languages;
 using UjDatabase.Core.Export;
 using UjDatabase.Core.Search;
 using UjDatabase.Core.Statistics;
@@ -46,7 +47,7 @@ public static class StatsApi
         }
         else if (!string.IsNullOrEmpty(format) && format is not ("json" or "csv" or "xlsx"))
         {
-            errors.Add(new QueryError("format", format, "is not a statistics format (json, csv or xlsx)"));
+            errors.Add(new QueryError("format", format, Texts.T("is not a statistics format (json, csv or xlsx)")));
         }
 
         if (request is null || errors.Count > 0)
@@ -99,7 +100,7 @@ public static class StatsApi
         errors.AddRange(new[] { repeatedFormat, repeatedTable }.OfType<QueryError>());
         if (format is not (null or "" or "xlsx" or "csv"))
         {
-            errors.Add(new QueryError("format", format, "is not a format of the review (xlsx, or csv with table=N)"));
+            errors.Add(new QueryError("format", format, Texts.T("is not a format of the review (xlsx, or csv with table=N)")));
         }
 
         var number = 0;
@@ -110,7 +111,7 @@ public static class StatsApi
 
         if (format == "csv" && string.IsNullOrEmpty(tableText))
         {
-            errors.Add(new QueryError("table", string.Empty, "is required with format=csv: the number of the table (1 for the first)"));
+            errors.Add(new QueryError("table", string.Empty, Texts.T("is required with format=csv: the number of the table (1 for the first)")));
         }
 
         if (errors.Count > 0)
@@ -136,7 +137,7 @@ public static class StatsApi
         var baseUrl = site.BaseUrl;
         using var buffer = new MemoryStream();
         // A review is a dozen small tables, so the workbook is built in memory.
-        StatisticsExport.WriteXlsx(buffer, review.Tables, new ExportContext(baseUrl, $"year={year}&since={since}", $"Year in review {year}", statistics.Now), review.Headlines);
+        StatisticsExport.WriteXlsx(buffer, review.Tables, new ExportContext(baseUrl, $"year={year}&since={since}", Texts.T("Year in review {0}", year), statistics.Now), review.Headlines);
         return Results.File(buffer.ToArray(), CaseExporter.ContentType(ExportFormat.Xlsx), $"ujdatabase-year-in-review-{year}.xlsx");
     }
 }

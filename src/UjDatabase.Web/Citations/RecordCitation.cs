@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using UjDatabase.Core.Cases;
 using UjDatabase.Web.Setup;
+using UjDatabase.Core.Languages;
 
 namespace UjDatabase.Web.Citations;
 
@@ -26,7 +27,7 @@ public sealed class RecordCitation(CaseRecord record, SiteSettings site)
 
     /// <summary>UjDatabase, “Anwar Raslan (Koblenz)”, record raslan-koblenz, last checked 21 November 2026, http://…/cases/raslan-koblenz.</summary>
     public string Line =>
-        $"{Publisher}, “{record.Title}”, record {record.Id}{(LastChecked is { } date ? ", last checked " + date.ToDisplayString() : string.Empty)}, {Permalink}.";
+        $"{Publisher}, “{record.Title}”, {Texts.T("record")} {record.Id}{(LastChecked is { } date ? Texts.T(", last checked ") + date.ToDisplayString() : string.Empty)}, {Permalink}.";
 
     /// <summary>A BibTeX <c>@misc</c> entry; every field value is escaped so that the entry reads back as written.</summary>
     public string BibTeX()

@@ -7,6 +7,8 @@ using UjDatabase.Core.Vocabularies;
 using UjDatabase.Web.Api;
 using UjDatabase.Web.Search;
 using UjDatabase.Web.Setup;
+using UjDatabase.Core.Languages;
+using UjDatabase.Web.Languages;
 
 namespace UjDatabase.Web.Feeds;
 
@@ -50,6 +52,7 @@ public static class CasesFeed
         {
             const string atom = "http://www.w3.org/2005/Atom";
             xml.WriteStartElement("feed", atom);
+            xml.WriteAttributeString("xml", "lang", null, Texts.Current);
             xml.WriteElementString("title", atom, $"UjDatabase: {query.Describe()}");
             xml.WriteElementString("id", atom, self);
             xml.WriteElementString("updated", atom, Timestamp(entries.Count == 0 ? null : entries.Max(e => e.Updated)));
@@ -60,12 +63,13 @@ public static class CasesFeed
             xml.WriteEndElement();
             foreach (var record in entries)
             {
+                // The entry's id is the record's permalink in every language, so that a reader following both feeds sees one record.
                 var url = $"{baseUrl}/cases/{record.Id}";
                 xml.WriteStartElement("entry", atom);
                 xml.WriteElementString("title", atom, record.Title);
                 xml.WriteElementString("id", atom, url);
                 xml.WriteElementString("updated", atom, Timestamp(record.Updated));
-                Link(xml, atom, "alternate", url, "text/html");
+                Link(xml, atom, "alternate", baseUrl + LanguageLinks.Local($"/cases/{record.Id}"), "text/html");
                 xml.WriteStartElement("summary", atom);
                 xml.WriteAttributeString("type", "text");
                 xml.WriteString(Summary(record));
@@ -94,7 +98,7 @@ public static class CasesFeed
     private static string Summary(CaseRecord record)
     {
         var latest = record.Events.Count == 0 ? null : RecordDisplay.Describe(record.Events[^1]);
-        return latest is null ? record.Summary ?? string.Empty : $"Latest: {latest}. {record.Summary}";
+        return latest is null ? record.Summary ?? string.Empty : $"{Texts.T("Latest:")} {latest}. {record.Summary}";
     }
 
     private static void Link(XmlWriter xml, string atom, string rel, string href, string type)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using UjDatabase.Core.Languages;
 
 namespace UjDatabase.Web.Map;
 
@@ -27,7 +28,7 @@ public static class MapSvg
         var svg = new StringBuilder(96 * 1024);
         var view = map.View;
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WorldShapes.Width} {WorldShapes.Height}\" class=\"world-map\" role=\"group\" aria-labelledby=\"map-title map-desc\" font-family=\"system-ui, sans-serif\">");
-        svg.Append("<title id=\"map-title\">").Append(Encode($"{view.Title}: {map.Query.Describe()}")).Append("</title>");
+        svg.Append("<title id=\"map-title\">").Append(Encode($"{view.LocalTitle}{Texts.T(": ")}{map.Query.Describe()}")).Append("</title>");
         svg.Append("<desc id=\"map-desc\">").Append(Encode(Description(map))).Append("</desc>");
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{WorldShapes.Width}\" height=\"{WorldShapes.Height}\" fill=\"{Ocean}\"/>");
         var counted = Counted(map);
@@ -130,9 +131,10 @@ public static class MapSvg
     private static string Description(WorldMap map)
     {
         var drawn = Counted(map).Count;
-        var text = $"{map.Total:N0} records. {drawn} {(drawn == 1 ? "country is" : "countries are")} shaded by the number of records {map.View.CountPhrase}, each a link to the search filtered by it.";
+        var text = Texts.T(map.Total == 1 ? "{0:N0} record." : "{0:N0} records.", map.Total) + " "
+            + Texts.T(drawn == 1 ? "{0} country is shaded by the number of records {1}, each a link to the search filtered by it." : "{0} countries are shaded by the number of records {1}, each a link to the search filtered by it.", drawn, map.View.LocalCountPhrase);
         var arcs = Math.Min(MaxArcs, DrawableFlows(map).Count());
-        return arcs == 0 ? text : $"{text} Arrows show the {arcs} largest flows from where crimes were committed to the state prosecuting them. The tables beside the map give every number.";
+        return arcs == 0 ? text : text + " " + Texts.T("Arrows show the {0} largest flows from where crimes were committed to the state prosecuting them. The tables beside the map give every number.", arcs);
     }
 
     private static IEnumerable<(Flow Flow, CountryShape From, CountryShape To)> DrawableFlows(WorldMap map) =>

@@ -27,7 +27,7 @@ public sealed class WorldMapService(ISearchEngine engine, StatisticsService stat
         var request = new StatisticsRequest(listing, query.Measure ?? Measure.Records, query.Year, [FacetCatalogue.Forum.Name, FacetCatalogue.Territory.Name], CountUnit.Defendants);
         var table = await statistics.CountAsync(request, cancellationToken);
         var flows = table.Rows
-            .SelectMany(row => row.Cells.Select((cell, i) => new Flow(table.Columns[i], row.Key, cell.Count, cell.Query.Length == 0 ? SearchLinks.SearchPath : $"{SearchLinks.SearchPath}?{cell.Query}")))
+            .SelectMany(row => row.Cells.Select((cell, i) => new Flow(table.Columns[i], row.Key, cell.Count, SearchLinks.ToQueryString(cell.Query))))
             .Where(f => f.Count > 0)
             .OrderByDescending(f => f.Count).ThenBy(f => f.Forum.Label, StringComparer.Ordinal).ThenBy(f => f.Territory.Label, StringComparer.Ordinal)
             .ToList();
@@ -39,6 +39,6 @@ public sealed class WorldMapService(ISearchEngine engine, StatisticsService stat
     {
         ArgumentNullException.ThrowIfNull(query);
         var search = (query.AsListing() with { Unit = null }).ToQueryString();
-        return $"/stats?{search}{(search.Length == 0 ? string.Empty : "&")}by=forum&by=territory";
+        return Languages.LanguageLinks.Local($"/stats?{search}{(search.Length == 0 ? string.Empty : "&")}by=forum&by=territory");
     }
 }

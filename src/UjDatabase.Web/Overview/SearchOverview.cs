@@ -10,7 +10,7 @@ namespace UjDatabase.Web.Overview;
 public sealed record Proceeding(string? Group, IReadOnlyList<CaseRecord> Records)
 {
     /// <summary>The group page when the records belong to a case group, else the one record's page.</summary>
-    public string Url => Group is not null ? $"/groups/{Group}" : $"/cases/{Records[0].Id}";
+    public string Url => Languages.LanguageLinks.Local(Group is not null ? $"/groups/{Group}" : $"/cases/{Records[0].Id}");
 
     public CaseRecord First => Records[0];
 }
@@ -40,7 +40,7 @@ public sealed record SearchOverview(
     public FacetResult Facet(string name) => Facets.Single(f => f.Name == name);
 
     /// <summary>The search that lists the cases behind the cases count (the statistics' own link).</summary>
-    public string CasesUrl => Cases.Query.Length == 0 ? SearchLinks.SearchPath : $"{SearchLinks.SearchPath}?{Cases.Query}";
+    public string CasesUrl => SearchLinks.ToQueryString(Cases.Query);
 
     /// <summary>The courts of the proceedings read, most records first (names only: a court is not a filter, so it has no count of its own).</summary>
     public IReadOnlyList<string> Courts => Proceedings.SelectMany(p => p.Records).Where(r => r.Forum.Court is not null)

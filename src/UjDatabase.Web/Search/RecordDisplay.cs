@@ -1,12 +1,13 @@
 using UjDatabase.Core.Cases;
 using UjDatabase.Core.Vocabularies;
+using UjDatabase.Core.Languages;
 
 namespace UjDatabase.Web.Search;
 
 /// <summary>How parts of a record read on the pages: labels from the catalogue, countries by name, key dates.</summary>
 public static class RecordDisplay
 {
-    public static string Country(string? code) => code is null ? "Not recorded" : Countries.NameOf(code);
+    public static string Country(string? code) => code is null ? Texts.T("Not recorded") : Countries.LocalNameOf(code);
 
     /// <summary>Whether victims took part as civil parties, in words; empty when the sources do not say.</summary>
     public static string CivilParties(UjDatabase.Core.Cases.Victims victims)
@@ -14,8 +15,8 @@ public static class RecordDisplay
         ArgumentNullException.ThrowIfNull(victims);
         return victims.CivilParties switch
         {
-            true => "Victims took part as civil parties" + (victims.CivilPartiesCount is { } count ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" ({count:N0})") : string.Empty) + ".",
-            false => "No civil parties were admitted.",
+            true => Texts.T("Victims took part as civil parties") + (victims.CivilPartiesCount is { } count ? string.Create(System.Globalization.CultureInfo.CurrentCulture, $" ({count:N0})") : string.Empty) + ".",
+            false => Texts.T("No civil parties were admitted."),
             null => string.Empty,
         };
     }
@@ -24,13 +25,13 @@ public static class RecordDisplay
     public static string ReparationDetails(UjDatabase.Core.Cases.Reparation reparation)
     {
         ArgumentNullException.ThrowIfNull(reparation);
-        var by = reparation.OrderedBy is null ? string.Empty : " by " + reparation.OrderedBy;
+        var by = reparation.OrderedBy is null ? string.Empty : Texts.T(" by ") + reparation.OrderedBy;
         var forms = reparation.Forms.Count == 0 ? string.Empty : ": " + string.Join(", ", reparation.Forms.Select(f => UjDatabase.Core.Vocabularies.Catalogue.ReparationForm.LabelOf(f).ToLowerInvariant()));
-        var amount = reparation.Amount is { } value ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {value:N0} {reparation.Currency}") : string.Empty;
+        var amount = reparation.Amount is { } value ? string.Create(System.Globalization.CultureInfo.CurrentCulture, $", {value:N0} {reparation.Currency}") : string.Empty;
         return by + forms + amount + ".";
     }
 
-    public static string Label(Vocabulary vocabulary, string? code) => code is null ? "Not recorded" : vocabulary.LabelOf(code);
+    public static string Label(Vocabulary vocabulary, string? code) => code is null ? Texts.T("Not recorded") : vocabulary.LabelOf(code);
 
     /// <summary>The crimes of one outcome, labelled: "Crimes against humanity, Torture".</summary>
     public static string Crimes(ChargeOutcome outcome)

@@ -1,8 +1,9 @@
 using UjDatabase.Core.Search;
+using UjDatabase.Web.Languages;
 
 namespace UjDatabase.Web.Search;
 
-/// <summary>Builds the GET links of the search pages: every state of a search is a URL.</summary>
+/// <summary>Builds the GET links of the search pages: every state of a search is a URL, in the language of the page.</summary>
 public static class SearchLinks
 {
     public const string SearchPath = "/search";
@@ -10,8 +11,14 @@ public static class SearchLinks
     public static string To(CaseQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var queryString = query.ToQueryString();
-        return queryString.Length == 0 ? SearchPath : $"{SearchPath}?{queryString}";
+        return ToQueryString(query.ToQueryString());
+    }
+
+    /// <summary>The search page for a query string already written (a statistic's cell, a headline figure).</summary>
+    public static string ToQueryString(string queryString)
+    {
+        ArgumentNullException.ThrowIfNull(queryString);
+        return LanguageLinks.Local(queryString.Length == 0 ? SearchPath : $"{SearchPath}?{queryString}");
     }
 
     /// <summary>The search with one facet value added or removed, back on page 1.</summary>
@@ -80,8 +87,8 @@ public static class SearchLinks
     /// <summary>The page of a country (for the forum, territory and nationality facets) or a situation; null for other values.</summary>
     public static string? PageOf(string facet, string value) => value == FacetCatalogue.Missing ? null : facet switch
     {
-        "forum" or "territory" or "nationality" => $"/countries/{value}",
-        "situation" => $"/situations/{value}",
+        "forum" or "territory" or "nationality" => LanguageLinks.Local($"/countries/{value}"),
+        "situation" => LanguageLinks.Local($"/situations/{value}"),
         _ => null,
     };
 
@@ -96,7 +103,7 @@ public static class SearchLinks
     {
         ArgumentNullException.ThrowIfNull(query);
         var queryString = query.AsListing().ToQueryString();
-        return queryString.Length == 0 ? "/stats" : $"/stats?{queryString}";
+        return LanguageLinks.Local(queryString.Length == 0 ? "/stats" : $"/stats?{queryString}");
     }
 
     /// <summary>The world map of a search's records, shading the prosecuting states (the default) or the territories.</summary>
@@ -106,7 +113,7 @@ public static class SearchLinks
         var queryString = query.AsListing().ToQueryString();
         var parts = new[] { queryString, view is null ? string.Empty : $"view={Uri.EscapeDataString(view)}" }.Where(p => p.Length > 0);
         var joined = string.Join('&', parts);
-        return joined.Length == 0 ? "/map" : $"/map?{joined}";
+        return LanguageLinks.Local(joined.Length == 0 ? "/map" : $"/map?{joined}");
     }
 
     /// <summary>Every record of a search as a file.</summary>
@@ -114,7 +121,7 @@ public static class SearchLinks
     {
         ArgumentNullException.ThrowIfNull(query);
         var queryString = (query with { Page = 1, Size = CaseQuery.DefaultSize }).ToQueryString();
-        return $"/api/cases/export?{queryString}{(queryString.Length == 0 ? string.Empty : "&")}format={format}";
+        return LanguageLinks.Local($"/api/cases/export?{queryString}{(queryString.Length == 0 ? string.Empty : "&")}format={format}");
     }
 
     /// <summary>The Atom feed of a search.</summary>
@@ -122,6 +129,6 @@ public static class SearchLinks
     {
         ArgumentNullException.ThrowIfNull(query);
         var queryString = query.AsListing().ToQueryString();
-        return queryString.Length == 0 ? "/feeds/cases.atom" : $"/feeds/cases.atom?{queryString}";
+        return LanguageLinks.Local(queryString.Length == 0 ? "/feeds/cases.atom" : $"/feeds/cases.atom?{queryString}");
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using UjDatabase.Core.Languages;
 
 namespace UjDatabase.Web.Setup;
 
@@ -21,9 +22,9 @@ public static class ErrorResponses
         context.Response.ContentType = "text/html; charset=utf-8";
         return context.Response.WriteAsync($"""
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <html lang="{Texts.Current}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{WebUtility.HtmlEncode(title)} · UjDatabase</title><link rel="stylesheet" href="/css/site.css"></head>
-            <body><header class="site"><a class="brand" href="/">UjDatabase</a></header>
+            <body><header class="site"><a class="brand" href="{WebUtility.HtmlEncode(context.Request.PathBase.Value)}/">UjDatabase</a></header>
             <main id="main"><h1>{WebUtility.HtmlEncode(title)}</h1>
             <p>{WebUtility.HtmlEncode(message)}</p></main></body></html>
             """, cancellationToken);

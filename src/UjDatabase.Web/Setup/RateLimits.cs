@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using UjDatabase.Core.Languages;
 
 namespace UjDatabase.Web.Setup;
 
@@ -92,13 +93,13 @@ public static class RateLimits
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var detail = $"Too many requests from your address for a moment. Please wait {seconds} seconds and try again.";
+        var detail = Texts.T("Too many requests from your address for a moment. Please wait {0} seconds and try again.", seconds);
         if (ErrorResponses.WantsProblem(context))
         {
-            await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.", detail: detail).ExecuteAsync(context);
+            await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Texts.T("Too many requests."), detail: detail).ExecuteAsync(context);
             return;
         }
 
-        await ErrorResponses.WritePageAsync(context, "Too many requests", detail, cancellationToken);
+        await ErrorResponses.WritePageAsync(context, Texts.T("Too many requests"), detail, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using UjDatabase.Core.Search;
 using UjDatabase.Core.Storage;
+using UjDatabase.Core.Languages;
 
 namespace UjDatabase.Web.Setup;
 
@@ -24,8 +25,8 @@ public sealed class UnavailableHandling(RequestDelegate next, ILogger<Unavailabl
             await AnswerAsync(
                 context,
                 retryAfter,
-                "Search is unavailable.",
-                $"Search is unavailable for a moment. Case pages still work; please try the search again in about {retryAfter} seconds.");
+                Texts.T("Search is unavailable."),
+                Texts.T("Search is unavailable for a moment. Case pages still work; please try the search again in about {0} seconds.", retryAfter));
         }
         catch (StoreUnavailableException ex) when (!context.Response.HasStarted)
         {
@@ -34,8 +35,8 @@ public sealed class UnavailableHandling(RequestDelegate next, ILogger<Unavailabl
             await AnswerAsync(
                 context,
                 Seconds(TimeSpan.FromSeconds(30)),
-                "The database is unavailable.",
-                "The database cannot be reached for a moment. Please try again in about 30 seconds.");
+                Texts.T("The database is unavailable."),
+                Texts.T("The database cannot be reached for a moment. Please try again in about 30 seconds."));
         }
     }
 

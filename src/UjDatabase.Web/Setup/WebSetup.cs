@@ -70,6 +70,10 @@ public static class WebSetup
     public static WebApplication UseUjDatabasePipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // The language first: everything after it (the method rule, error pages, rate limits, routing) sees the path
+        // without its /fr prefix, and the error pages are written in the request's language.
+        app.UseMiddleware<Languages.LanguagePrefix>();
+        app.UseRequestLocalization(Languages.LanguagePrefix.Configure);
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<MethodRestriction>();
         // Never a stack trace: the API and feeds answer problem details, pages a friendly page.

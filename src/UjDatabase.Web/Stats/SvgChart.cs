@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using UjDatabase.Core.Statistics;
+using UjDatabase.Core.Languages;
 
 namespace UjDatabase.Web.Stats;
 
@@ -44,7 +45,7 @@ public static class SvgChart
     {
         ArgumentNullException.ThrowIfNull(table);
         var rows = table.Rows.Where(r => r.Key.Value != "\u0000total").ToList();
-        var description = $"{table.Rule} Total: {table.Total.Count}.";
+        var description = $"{table.Rule} {Texts.T("Total: {0}.", table.Total.Count)}";
         if (table.WhyEmpty is { } why)
         {
             return Nothing(id, table.Title, $"{description} {why}", why);
@@ -81,7 +82,7 @@ public static class SvgChart
 
         var lines = trends.Series.Select((s, i) => new Line(s.Label, trends.Years.Select(y => (y, trends.Cell(i, y).Count)).ToList())).ToList();
         var units = trends.Series.Select(s => s.Unit).Distinct().ToList();
-        return Lines(id, trends.Title, description, lines, units.Count == 1 ? UnitLabel(units[0]) : "Cases or defendants");
+        return Lines(id, trends.Title, description, lines, units.Count == 1 ? UnitLabel(units[0]) : Texts.T("Cases or defendants"));
     }
 
     /// <summary>An empty table charts nothing: the chart says so, and why.</summary>
@@ -103,8 +104,8 @@ public static class SvgChart
         var height = top + (rows.Count * rowHeight) + 40;
         var max = Math.Max(1, rows.Max(r => r.Total.Count));
         var plot = Width - labelWidth - 70;
-        var note = rows.Count < allRows ? $" The {rows.Count} largest of {allRows} rows are drawn." : string.Empty;
-        var svg = Start(id, table.Title, $"{table.Rule}{note} Total: {table.Total.Count}.", height, "img");
+        var note = rows.Count < allRows ? " " + Texts.T("The {0} largest of {1} rows are drawn.", rows.Count, allRows) : string.Empty;
+        var svg = Start(id, table.Title, $"{table.Rule}{note} {Texts.T("Total: {0}.", table.Total.Count)}", height, "img");
         for (var i = 0; i < rows.Count; i++)
         {
             var y = top + (i * rowHeight);
@@ -168,7 +169,7 @@ public static class SvgChart
             }
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-label\" x=\"{left + (plotWidth / 2)}\" y=\"{top + plotHeight + 46}\" text-anchor=\"middle\" fill=\"{Muted}\" font-size=\"13\">Year</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-label\" x=\"{left + (plotWidth / 2)}\" y=\"{top + plotHeight + 46}\" text-anchor=\"middle\" fill=\"{Muted}\" font-size=\"13\">{Encode(Texts.T("Year"))}</text>");
         svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-axis-title\" transform=\"translate(16 {top + (plotHeight / 2)}) rotate(-90)\" text-anchor=\"middle\" fill=\"{Muted}\" font-size=\"13\">{Encode(unitLabel)}</text>");
         for (var i = 0; i < lines.Count; i++)
         {
@@ -241,7 +242,12 @@ public static class SvgChart
         return svg;
     }
 
-    private static string UnitLabel(CountUnit unit) => $"Number of {StatisticsRequest.UnitCode(unit)}";
+    private static string UnitLabel(CountUnit unit) => Texts.T(unit switch
+    {
+        CountUnit.Cases => "Number of cases",
+        CountUnit.Charges => "Number of charges",
+        _ => "Number of defendants",
+    });
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 

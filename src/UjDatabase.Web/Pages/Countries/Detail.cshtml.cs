@@ -25,7 +25,7 @@ public sealed class DetailModel(SearchOverviewService overviews) : PageModel
         if (code != country.Code)
         {
             // "/countries/de" is the same page: one address per country.
-            return RedirectPermanent($"/countries/{country.Code}");
+            return RedirectPermanent(Languages.LanguageLinks.Local($"/countries/{country.Code}"));
         }
 
         Country = country;

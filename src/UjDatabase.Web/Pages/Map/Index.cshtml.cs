@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using UjDatabase.Core.Search;
 using UjDatabase.Web.Api;
 using UjDatabase.Web.Map;
+using UjDatabase.Core.Languages;
 
 namespace UjDatabase.Web.Pages.Map;
 
@@ -41,7 +42,7 @@ public sealed class IndexModel(WorldMapService maps) : PageModel
         }
         else
         {
-            errors.Add(new QueryError(MapView.Parameter.Name, code!, $"is not a view of the map ({string.Join(" or ", MapView.Parameter.Values)})"));
+            errors.Add(new QueryError(MapView.Parameter.Name, code!, Texts.T("is not a view of the map ({0})", string.Join(Texts.T(" or "), MapView.Parameter.Values))));
         }
 
         if (errors.Count > 0)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using UjDatabase.Core.Search;
 using UjDatabase.Web.Api;
 using UjDatabase.Web.Search;
+using UjDatabase.Core.Languages;
 
 namespace UjDatabase.Web.Pages.Search;
 
@@ -64,27 +65,27 @@ public sealed class IndexModel(ISearchEngine engine, UjDatabase.Web.Stats.Statis
         var candidates = new List<(string Label, CaseQuery Query)>();
         if (Query.Text is not null)
         {
-            candidates.Add(($"the words “{Query.Text}”", Query with { Text = null }));
+            candidates.Add((Texts.T("the words “{0}”", Query.Text), Query with { Text = null }));
         }
 
         foreach (var facet in FacetCatalogue.All.Where(f => Query.Selected(f.Name).Count > 0))
         {
-            candidates.Add(($"{facet.Label}: {string.Join(" or ", Query.Selected(facet.Name).Select(facet.LabelOf))}", Query.WithFilter(facet.Name, [])));
+            candidates.Add(($"{facet.LocalLabel}{Texts.T(": ")}{string.Join(Texts.T(" or "), Query.Selected(facet.Name).Select(facet.LabelOf))}", Query.WithFilter(facet.Name, [])));
         }
 
         if (Query.Group is not null)
         {
-            candidates.Add(("the proceeding", Query with { Group = null }));
+            candidates.Add((Texts.T("the proceeding"), Query with { Group = null }));
         }
 
         if (Query.HasEventFilter)
         {
-            candidates.Add(("the dates", Query with { EventType = null, FromYear = null, ToYear = null }));
+            candidates.Add((Texts.T("the dates"), Query with { EventType = null, FromYear = null, ToYear = null }));
         }
 
         if (Query.Measure is not null)
         {
-            candidates.Add(("the statistic's rule", Query with { Measure = null, Year = null, Unit = null }));
+            candidates.Add((Texts.T("the statistic's rule"), Query with { Measure = null, Year = null, Unit = null }));
         }
 
         var suggestions = new List<DropSuggestion>();

@@ -61,11 +61,13 @@ document.addEventListener("DOMContentLoaded", () => {
     const input = box.querySelector("input");
     if (!input) continue;
     const endpoint = box.getAttribute("data-typeahead");
+    // The page gives the words in its language; "{0}" stands for a number.
+    const words = (name, n) => (box.dataset[name] ?? "").replace("{0}", String(n));
     const list = document.createElement("ul");
     list.id = input.id + "-names";
     list.className = "typeahead-list";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Names");
+    list.setAttribute("aria-label", words("textNames"));
     list.hidden = true;
     const status = document.createElement("div");
     status.className = "visually-hidden";
@@ -123,7 +125,7 @@ document.addEventListener("DOMContentLoaded", () => {
         detail.className = "typeahead-detail";
         // A title usually repeats the name ("Anwar Raslan (Koblenz)"): only the rest tells the records apart.
         const title = suggestion.records[0].title;
-        detail.textContent = suggestion.records.length > 1 ? `${suggestion.records.length} records`
+        detail.textContent = suggestion.records.length > 1 ? words("textRecords", suggestion.records.length)
           : title.startsWith(suggestion.name) && title.length > suggestion.name.length ? title.slice(suggestion.name.length).trim() : title;
         option.append(name, " ", detail);
         // Mouse down would move the focus out of the box before the click lands.
@@ -138,7 +140,7 @@ document.addEventListener("DOMContentLoaded", () => {
         list.hidden = false;
         input.setAttribute("aria-expanded", "true");
       }
-      status.textContent = found.length === 0 ? "" : `${found.length} name${found.length === 1 ? "" : "s"} suggested; arrow keys to choose.`;
+      status.textContent = found.length === 0 ? "" : words(found.length === 1 ? "textSuggestedOne" : "textSuggestedMany", found.length);
     };
     const lookUp = async () => {
       const typed = input.value.trim();
