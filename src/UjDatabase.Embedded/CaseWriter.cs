@@ -198,25 +198,18 @@ internal sealed class CaseWriter : IDisposable
         {
             foreach (var (record, _) in pending)
             {
-                var after = CaseJson.Serialize(record);
+                // A new record is kept once, in cases: its revision keeps no copy (see StoredRevisions).
                 var previous = before.GetValueOrDefault(record.Id);
-                if (previous == after)
+                var after = previous is null ? null : CaseJson.Serialize(record);
+                if (previous is not null && previous == after)
                 {
                     continue;
                 }
 
                 writer.WriteStartArray();
                 writer.WriteStringValue(record.Id);
-                if (previous is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    writer.WriteStringValue(previous);
-                }
-
-                writer.WriteStringValue(after);
+                WriteStringOrNull(writer, previous);
+                WriteStringOrNull(writer, after);
                 writer.WriteEndArray();
                 changes++;
             }
@@ -224,6 +217,18 @@ internal sealed class CaseWriter : IDisposable
         if (changes > 0)
         {
             revisions.ExecuteNonQuery();
+        }
+    }
+
+    private static void WriteStringOrNull(Utf8JsonWriter writer, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value);
         }
     }
 

@@ -140,9 +140,13 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore, IInde
     public Task<IReadOnlyList<RecordRevision>> HistoryAsync(string caseId, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        return Task.FromResult<IReadOnlyList<RecordRevision>>(connection.Query<(string CaseId, long Number, string At, string Author, string Action, string? PreviousJson, string RecordJson)>(SqliteStatements.History, new { caseId })
-            .Select(r => new RecordRevision(r.CaseId, (int)r.Number, DateTimeOffset.Parse(r.At, System.Globalization.CultureInfo.InvariantCulture), r.Author, r.Action, r.PreviousJson, r.RecordJson))
-            .ToList());
+        var rows = connection.Query<(string CaseId, long Number, string At, string Author, string Action, string? PreviousJson, string? RecordJson)>(SqliteStatements.History, new { caseId })
+            .Select(r => (r.CaseId, (int)r.Number, DateTimeOffset.Parse(r.At, System.Globalization.CultureInfo.InvariantCulture), r.Author, r.Action, r.PreviousJson, r.RecordJson))
+            .ToList();
+        var current = rows.Count > 0 && rows[^1].RecordJson is null
+            ? CaseRows.SelectByIds(connection, [caseId]).Select(v => CaseJson.Serialize(v.Record)).SingleOrDefault()
+            : null;
+        return Task.FromResult(StoredRevisions.Complete(rows, current));
     }
 
     public async Task<CaseRecord?> GetAsync(string id, CancellationToken cancellationToken = default) =>

@@ -375,6 +375,24 @@ public abstract class CaseStoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task The_first_revision_of_an_imported_record_reads_back_whole_before_and_after_later_changes()
+    {
+        var at = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+        var created = SeedRecords()[3];
+        await Store.UpsertAsync([created], new RevisionStamp("ujdb import (ci)", "import", at));
+        Assert.Equal(CaseJson.Serialize(created), Assert.Single(await Editor.HistoryAsync(created.Id)).RecordJson);
+
+        var edited = created with { Summary = "Changed after the import." };
+        await Editor.SaveAsync(edited, (await Source.GetVersionedAsync([created.Id])).Single().Version, created, "alice", "edit", at.AddMinutes(1));
+        var reimported = edited with { Stage = "appeal" };
+        await Store.UpsertAsync([reimported], new RevisionStamp("ujdb import (ci)", "import", at.AddMinutes(2)));
+
+        var history = await Editor.HistoryAsync(created.Id);
+        Assert.Equal([CaseJson.Serialize(created), CaseJson.Serialize(edited), CaseJson.Serialize(reimported)], history.Select(h => h.RecordJson));
+        Assert.Equal([null, CaseJson.Serialize(created), CaseJson.Serialize(edited)], history.Select(h => h.PreviousJson));
+    }
+
+    [SkippableFact]
     public async Task A_stamped_write_that_fails_part_way_keeps_no_revision()
     {
         static IEnumerable<CaseRecord> Failing()

@@ -61,6 +61,6 @@ public partial class SqlServerTests
         var batches = SqlServerDatabase.Batches("CREATE TABLE a (x INT);\nGO\n  go  \nCREATE INDEX i ON a (x);\nGO\n");
 
         Assert.Equal(["CREATE TABLE a (x INT);\n", "CREATE INDEX i ON a (x);\n"], batches);
-        Assert.Equal(["0001_case_store", "0002_sync_lease", "0003_format_v1_1", "0004_dead_letters", "0005_accounts", "0006_revisions", "0007_drafts", "0008_draft_kinds"], SqlServerDatabase.Migrations().Select(m => m.Name));
+        Assert.Equal(["0001_case_store", "0002_sync_lease", "0003_format_v1_1", "0004_dead_letters", "0005_accounts", "0006_revisions", "0007_drafts", "0008_draft_kinds", "0009_revisions_of_new_records"], SqlServerDatabase.Migrations().Select(m => m.Name));
     }
 }

@@ -63,8 +63,15 @@ public sealed class EditCrashTests(Xunit.Abstractions.ITestOutputHelper output) 
                 }
             });
 
-            // Different moments of the stream of saves in each round: between requests, in the form, in the write.
-            await Task.Delay(400 + (round * 97));
+            // Once saves are flowing (a loaded machine is slow to the first), different moments of the stream in each
+            // round: between requests, in the form, in the write.
+            var before = acknowledged;
+            for (var wait = 0; wait < 300 && Volatile.Read(ref acknowledged) == before && !editing.IsCompleted; wait++)
+            {
+                await Task.Delay(100);
+            }
+
+            await Task.Delay(150 + (round * 97));
             app.Kill();
             stop.Cancel();
             await editing;
@@ -73,6 +80,7 @@ public sealed class EditCrashTests(Xunit.Abstractions.ITestOutputHelper output) 
             var history = await store.HistoryAsync(Case);
             output.WriteLine($"round {round}: {history.Count} revisions, {acknowledged} saves acknowledged of {attempted} attempted");
             Assert.InRange(history.Count, acknowledged, attempted);
+            Assert.NotEmpty(history);
             Assert.Equal(CaseJson.Serialize((await store.GetAsync(Case))!), history[^1].RecordJson);
             for (var i = 1; i < history.Count; i++)
             {

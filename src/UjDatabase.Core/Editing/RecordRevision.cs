@@ -14,6 +14,29 @@ public sealed record RecordRevision(string CaseId, int Number, DateTimeOffset At
     public bool Published => System.Text.Json.Nodes.JsonNode.Parse(RecordJson)?["publication"]?.GetValue<string>() == "published";
 }
 
+/// <summary>
+/// A record's revisions as a store keeps them. A record an import creates is stored once, not twice: its first
+/// revision keeps no copy of it, because that copy is what the next revision found before it, or, with no revision
+/// after it, the record as it is now (every later write keeps a revision). Reading the history puts the copy back.
+/// </summary>
+public static class StoredRevisions
+{
+    /// <summary>The history, oldest first, with each left-out record put back from <paramref name="currentJson"/> or the next revision.</summary>
+    public static IReadOnlyList<RecordRevision> Complete(IReadOnlyList<(string CaseId, int Number, DateTimeOffset At, string Author, string Action, string? PreviousJson, string? RecordJson)> rows, string? currentJson)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var revisions = new RecordRevision[rows.Count];
+        for (var i = rows.Count - 1; i >= 0; i--)
+        {
+            var row = rows[i];
+            var after = row.RecordJson ?? (i == rows.Count - 1 ? currentJson : revisions[i + 1].PreviousJson ?? revisions[i + 1].RecordJson) ?? "{}";
+            revisions[i] = new RecordRevision(row.CaseId, row.Number, row.At, row.Author, row.Action, row.PreviousJson, after);
+        }
+
+        return revisions;
+    }
+}
+
 /// <summary>The actions a revision records.</summary>
 public static class RevisionActions
 {

@@ -80,10 +80,14 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
 
     public async Task<IReadOnlyList<RecordRevision>> HistoryAsync(string caseId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<(string CaseId, int Number, DateTimeOffset At, string Author, string Action, string? PreviousJson, string RecordJson)>(SqlServerStatements.History, new { caseId }))
-            .Select(r => new RecordRevision(r.CaseId, r.Number, r.At, r.Author, r.Action, r.PreviousJson, r.RecordJson))
-            .ToList();
+        var rows = new List<(string CaseId, int Number, DateTimeOffset At, string Author, string Action, string? PreviousJson, string? RecordJson)>();
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            rows.AddRange(await connection.QueryAsync<(string CaseId, int Number, DateTimeOffset At, string Author, string Action, string? PreviousJson, string? RecordJson)>(SqlServerStatements.History, new { caseId }));
+        }
+
+        var current = rows.Count > 0 && rows[^1].RecordJson is null && await GetAsync(caseId, cancellationToken) is { } record ? CaseJson.Serialize(record) : null;
+        return StoredRevisions.Complete(rows, current);
     }
 
     /// <summary>Writes records (new versions, list rows, outbox rows, and with a stamp their revisions) in the caller's transaction.</summary>
@@ -136,11 +140,12 @@ public sealed class SqlServerCaseStore(SqlServerDatabase database) : ICaseStore,
         table.Columns.Add("record_json", typeof(string));
         foreach (var record in chunk)
         {
-            var after = CaseJson.Serialize(record);
+            // A new record is kept once, in cases: its revision keeps no copy (see StoredRevisions).
             var previous = before.GetValueOrDefault(record.Id);
-            if (previous != after)
+            var after = previous is null ? null : CaseJson.Serialize(record);
+            if (previous is null || previous != after)
             {
-                table.Rows.Add(record.Id, (object?)previous ?? DBNull.Value, after);
+                table.Rows.Add(record.Id, (object?)previous ?? DBNull.Value, (object?)after ?? DBNull.Value);
             }
         }
 
