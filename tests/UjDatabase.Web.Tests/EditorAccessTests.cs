@@ -24,13 +24,7 @@ public sealed class EditorsAppFactory : FreshAppFactory
     {
         await AddAsync(name, role, role == AccountRole.Admin ? AdminPassword : EditorPassword);
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var signIn = await client.GetStringAsync("/admin/sign-in");
-        var response = await client.PostAsync("/admin/sign-in", new FormUrlEncodedContent(
-        [
-            KeyValuePair.Create("Name", name),
-            KeyValuePair.Create("Password", role == AccountRole.Admin ? AdminPassword : EditorPassword),
-            KeyValuePair.Create("__RequestVerificationToken", AntiForgery.Token(signIn)),
-        ]));
+        var response = await EditorSignIn.PostAsync(client, name, role == AccountRole.Admin ? AdminPassword : EditorPassword);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }

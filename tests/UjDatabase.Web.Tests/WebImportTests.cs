@@ -19,15 +19,7 @@ public sealed partial class WebImportTests(EditorsAppFactory factory) : IClassFi
 
     private string Uploads => Path.Combine(factory.DataDirectory, "uploads");
 
-    private async Task<HttpClient> SignedInAsync(string name)
-    {
-        await factory.AddAsync(name, AccountRole.Editor, EditorsAppFactory.EditorPassword);
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var token = AntiForgery.Token(await client.GetStringAsync("/admin/sign-in"));
-        var signedIn = await client.PostAsync("/admin/sign-in", new FormUrlEncodedContent([KeyValuePair.Create("Name", name), KeyValuePair.Create("Password", EditorsAppFactory.EditorPassword), KeyValuePair.Create("__RequestVerificationToken", token)]));
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string name) => factory.SignedInAsync(name);
 
     /// <summary>Posts a file as the upload form does; with <paramref name="token"/> false, without the anti-forgery token.</summary>
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content, bool token = true)
@@ -323,8 +315,7 @@ public sealed class WebImportLimitTests(WebImportLimitTests.LimitedApp app) : IC
         var database = new UjDatabase.Embedded.SqliteDatabase(Path.Combine(kestrel.DataDirectory, "ujdb.sqlite"));
         await new AccountAdministration(new UjDatabase.Embedded.Accounts.SqliteAccountStore(database), TimeProvider.System).AddAsync("import-big", AccountRole.Editor, EditorsAppFactory.EditorPassword);
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(kestrel.BaseUrl) };
-        var signIn = AntiForgery.Token(await client.GetStringAsync("/admin/sign-in"));
-        await client.PostAsync("/admin/sign-in", new FormUrlEncodedContent([KeyValuePair.Create("Name", "import-big"), KeyValuePair.Create("Password", EditorsAppFactory.EditorPassword), KeyValuePair.Create("__RequestVerificationToken", signIn)]));
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorSignIn.PostAsync(client, "import-big", EditorsAppFactory.EditorPassword)).StatusCode);
         var form = new MultipartFormDataContent
         {
             { new StringContent(AntiForgery.Token(await client.GetStringAsync("/admin/import"))), "__RequestVerificationToken" },
