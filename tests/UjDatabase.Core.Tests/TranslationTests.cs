@@ -34,6 +34,10 @@ public sealed partial class TranslationTests
     }
 
     [Fact]
+    public void Every_kind_of_change_readers_see_in_a_history_has_a_French_translation() =>
+        AssertTranslated(UjDatabase.Core.Editing.RevisionActions.Descriptions.Values, "history actions");
+
+    [Fact]
     public void Every_situation_name_has_a_French_translation() =>
         AssertTranslated(Situations.All.Select(s => s.Name), "situations");
 

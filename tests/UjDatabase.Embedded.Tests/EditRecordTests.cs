@@ -199,6 +199,75 @@ public sealed class EditRecordTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_editors_who_each_add_an_event_keep_both_after_the_conflict()
+    {
+        var form = await LoadAsync();
+        var next = form.Rows("events");
+        var first = await UseCase.RunAsync(Id, Posted(form, ($"events[{next}].date", "2026-11-01"), ($"events[{next}].type", "other"), ($"events[{next}].description", "The first editor's event")), "alice");
+        Assert.NotNull(first.Saved);
+
+        var second = await UseCase.RunAsync(Id, Posted(form, ($"events[{next}].date", "2026-11-02"), ($"events[{next}].type", "other"), ($"events[{next}].description", "The second editor's event")), "bob");
+        Assert.Null(second.Saved);
+        Assert.Empty(second.Clashes);
+        var saved = await UseCase.RunAsync(Id, second.Form, "bob");
+
+        Assert.NotNull(saved.Saved);
+        var descriptions = (await test.Store.GetAsync(Id))!.Events.Select(e => e.Description).ToList();
+        Assert.Contains("The first editor's event", descriptions);
+        Assert.Contains("The second editor's event", descriptions);
+        Assert.Equal(form.Rows("events") + 2, descriptions.Count);
+    }
+
+    [Fact]
+    public async Task A_row_one_editor_removed_while_the_other_changed_it_is_named_as_a_clash_and_the_changed_row_kept()
+    {
+        var form = await LoadAsync();
+        Assert.NotNull((await UseCase.RunAsync(Id, Posted(form, ("events[0].description", "Changed by the first editor")), "alice")).Saved);
+
+        var second = await UseCase.RunAsync(Id, Posted(form, ("events[0].remove", "yes")), "bob");
+
+        Assert.Contains("events", second.Clashes.Keys);
+        Assert.Equal(form.Rows("events"), second.Form.Rows("events"));
+        Assert.Contains(Enumerable.Range(0, second.Form.Rows("events")), i => second.Form.Value($"events[{i}].description") == "Changed by the first editor");
+    }
+
+    [Fact]
+    public async Task A_save_that_changes_nothing_writes_nothing()
+    {
+        var form = await LoadAsync();
+
+        var result = await UseCase.RunAsync(Id, Posted(form), "alice");
+
+        Assert.True(result.Unchanged);
+        Assert.Empty(await test.Store.HistoryAsync(Id));
+        Assert.Equal(form.Version, (await test.Store.GetVersionedAsync([Id])).Single().Version);
+    }
+
+    [Fact]
+    public async Task A_conflict_without_the_record_the_editor_opened_is_refused_rather_than_merged_blind()
+    {
+        var form = await LoadAsync();
+        Assert.NotNull((await UseCase.RunAsync(Id, Posted(form, ("forum.city", "Changed meanwhile")), "alice")).Saved);
+
+        var blind = await UseCase.RunAsync(Id, Posted(form, ("summary", "Mine.")) with { BaseJson = null }, "bob");
+
+        Assert.Null(blind.Saved);
+        Assert.Contains("cannot be merged", blind.Problems[string.Empty], StringComparison.Ordinal);
+        Assert.Equal(form.Version, blind.Form.Version);
+        Assert.Equal("Changed meanwhile", (await test.Store.GetAsync(Id))!.Forum.City);
+    }
+
+    [Fact]
+    public async Task A_draft_checked_on_one_day_and_published_later_keeps_the_day_of_the_check()
+    {
+        var form = await LoadAsync();
+
+        await UseCase.RunAsync(Id, Posted(form, ("forum.city", "Checked earlier")) with { Checked = true, CheckedOn = PartialDate.Parse("2026-11-20") }, "alice");
+
+        Assert.Equal("2026-11-20", (await test.Store.GetAsync(Id))!.Updated.ToString());
+    }
+
+    [Fact]
     public void A_form_with_more_rows_than_any_record_could_have_is_refused()
     {
         var posted = Enumerable.Range(0, RecordFields.MaxRows + 1).Select(i => KeyValuePair.Create($"events[{i}].type", (IReadOnlyList<string>)["other"]));

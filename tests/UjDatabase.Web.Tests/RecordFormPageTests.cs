@@ -36,6 +36,65 @@ public sealed class RecordFormPageTests(EditorsAppFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Every_seed_records_edit_form_posted_back_untouched_writes_nothing()
+    {
+        var editor = await EditorAsync("editor-untouched-all");
+        var editorStore = factory.Services.GetRequiredService<IRecordEditor>();
+        var ids = new List<string>();
+        await foreach (var stored in factory.Services.GetRequiredService<IIndexSource>().StreamVersionedAsync())
+        {
+            ids.Add(stored.Record.Id);
+        }
+
+        Assert.True(ids.Count > 300);
+        foreach (var id in ids)
+        {
+            var before = (await factory.Services.GetRequiredService<IIndexSource>().GetVersionedAsync([id])).Single();
+            var history = (await editorStore.HistoryAsync(id)).Count;
+
+            var (response, body) = await SubmitAsync(editor, $"/admin/cases/{id}/edit", null);
+
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{id}: {body}");
+            Assert.Equal(before.Version, (await factory.Services.GetRequiredService<IIndexSource>().GetVersionedAsync([id])).Single().Version);
+            Assert.Equal(history, (await editorStore.HistoryAsync(id)).Count);
+        }
+    }
+
+    [Fact]
+    public async Task Readers_history_never_shows_what_a_record_held_before_it_was_first_published()
+    {
+        var editor = await EditorAsync("editor-unpublished-first");
+        var (created, body) = await SubmitAsync(editor, "/admin/cases/new", null,
+            ("id", "unpublished-first"), ("title", "Prepared trial"), ("publication", "draft"), ("summary", "Being prepared."),
+            ("accused.name", "Zorblaxname Secret"), ("forum.country", "DE"), ("stage", "investigation"),
+            ("charges[0].crime", "torture"), ("charges[0].stage", "alleged"),
+            ("sources[0].url", "https://example.org/prepared"), ("sources[0].title", "A source"), ("Checked", "true"));
+        Assert.True(created.StatusCode == HttpStatusCode.Redirect, body);
+
+        var (published, _) = await SubmitAsync(editor, "/admin/cases/unpublished-first/edit", null, ("accused.name", "Anonymised P."), ("publication", "published"));
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+
+        var reader = factory.CreateClient();
+        foreach (var page in new[] { "/cases/unpublished-first", "/cases/unpublished-first/history", "/fr/cases/unpublished-first/history" })
+        {
+            var html = await reader.GetStringAsync(page);
+            Assert.Contains("Anonymised P.", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Zorblaxname", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_drafts_problems_are_named_by_their_fields_labels()
+    {
+        var editor = await EditorAsync("editor-draft-labels");
+        var (saved, _) = await SubmitAsync(editor, "/admin/cases/raslan-koblenz/edit", "Draft", ("charges[0].stage", "sentenced-twice"));
+
+        var review = await editor.GetStringAsync(saved.Headers.Location!.OriginalString);
+
+        Assert.Contains("Charge 1: Stage", review, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_edit_posted_from_the_form_changes_the_fields_it_names_and_readers_see_it()
     {
         var editor = await EditorAsync("editor-edits");

@@ -224,6 +224,23 @@ public sealed partial class WebImportTests(EditorsAppFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task An_upload_whose_bytes_changed_on_the_server_is_never_imported()
+    {
+        var editor = await SignedInAsync("import-tampered");
+        var (url, html, reviewed) = await ReviewAsync(editor, "tampered.jsonl", Lines(SampleCases.Valid("web-import-tampered")));
+        var file = Directory.GetFiles(Uploads, url.Split('/')[^1] + ".upload").Single();
+        await File.AppendAllTextAsync(file, Lines(SampleCases.Valid("web-import-smuggled")));
+
+        var confirm = await ConfirmAsync(editor, url, html, reviewed);
+
+        Assert.Equal(HttpStatusCode.Conflict, confirm.StatusCode);
+        Assert.Contains("changed on the server after it was checked", await confirm.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await Store.GetAsync("web-import-tampered"));
+        Assert.Null(await Store.GetAsync("web-import-smuggled"));
+        Assert.DoesNotContain(Directory.GetFiles(Uploads, url.Split('/')[^1] + ".*"), f => !f.EndsWith(".json", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Another_editor_can_neither_read_confirm_nor_cancel_an_upload()
     {
         var owner = await SignedInAsync("import-owner");

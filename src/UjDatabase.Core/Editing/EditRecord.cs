@@ -23,6 +23,9 @@ public sealed record RecordEditResult(RecordRevision? Saved, IReadOnlyDictionary
 {
     public bool NotFound { get; init; }
 
+    /// <summary>The form holds the record as it is stored: nothing was written, and no revision says "no field changed".</summary>
+    public bool Unchanged { get; init; }
+
     public IReadOnlyList<FieldChange>? TheirChanges { get; init; }
 
     public IReadOnlyList<FieldChange>? YourChanges { get; init; }
@@ -59,6 +62,11 @@ public sealed class EditRecord(IIndexSource source, IRecordEditor editor, TimePr
         if (caseId is not null && preview.Current is { } current && current.Version != form.Version)
         {
             return Rebase(current, form);
+        }
+
+        if (caseId is not null && CaseJson.Serialize(record) == CaseJson.Serialize(preview.Current!.Record))
+        {
+            return new RecordEditResult(null, preview.Problems, form) { Unchanged = true };
         }
 
         var saved = await editor.SaveAsync(record, caseId is null ? null : form.Version, preview.Current?.Record, author,
@@ -99,7 +107,8 @@ public sealed class EditRecord(IIndexSource source, IRecordEditor editor, TimePr
         json[RecordFields.Id] = id;
         if (form.Checked)
         {
-            json["updated"] = PartialDate.FromDate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).ToString();
+            // A draft remembers the day it was checked: publishing it later, or by someone else, does not move it.
+            json["updated"] = (form.CheckedOn ?? PartialDate.FromDate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))).ToString();
         }
 
         var decoded = CaseDecoder.Decode(JsonSerializer.SerializeToElement(json));
@@ -107,7 +116,7 @@ public sealed class EditRecord(IIndexSource source, IRecordEditor editor, TimePr
         {
             var field = FieldOf(problem.Path);
             var text = field.Length == 0 ? $"{(problem.Path.Length == 0 ? "The record" : problem.Path)} {problem.Message}" : problem.Message;
-            if (field == CheckedField)
+            if (field == CheckedField && caseId is null)
             {
                 text = "A new record must be checked against its sources before it is saved: tick the box.";
             }
@@ -128,15 +137,21 @@ public sealed class EditRecord(IIndexSource source, IRecordEditor editor, TimePr
         ArgumentNullException.ThrowIfNull(form);
         var currentJson = CaseJson.Serialize(current.Record);
         var seen = EditConflict.Seen(form.BaseJson, current.Record.Id);
+        if (seen is null)
+        {
+            // Without the record as the editor opened it, their change cannot be told from the other: saving the form
+            // again would silently undo the other change, so it is not offered.
+            return new RecordEditResult(null, new Dictionary<string, string> { [string.Empty] = "Someone else changed this record, and this form does not carry the record as you opened it, so the two changes cannot be merged. Nothing was saved: open the form again." }, form);
+        }
+
         var theirs = RecordForm.From(current.Record, current.Version);
-        Dictionary<string, string> clashes = [];
-        var values = seen is null ? form.Values : RecordForm.Merge(RecordForm.From(seen, form.Version), theirs, form, out clashes);
+        var values = RecordForm.Merge(RecordForm.From(seen, form.Version), theirs, form, out var clashes);
         var merged = form with { Values = values, Version = current.Version, BaseJson = currentJson };
         var mine = CaseDecoder.Decode(JsonSerializer.SerializeToElement(merged.ToJson(current.Record))).Parsed;
         var problems = new Dictionary<string, string>(StringComparer.Ordinal) { [string.Empty] = EditConflict.Message };
         return new RecordEditResult(null, problems, merged)
         {
-            TheirChanges = seen is null ? [] : FieldChanges.Between(CaseJson.Serialize(seen), currentJson),
+            TheirChanges = FieldChanges.Between(CaseJson.Serialize(seen), currentJson),
             YourChanges = mine is null ? [] : FieldChanges.Between(current.Record, mine),
             Clashes = clashes,
         };

@@ -24,6 +24,9 @@ public sealed partial record RecordForm
     /// <summary>The editor checked the whole record against its sources today: its "last checked" date becomes today.</summary>
     public bool Checked { get; init; }
 
+    /// <summary>The day of that check, kept with a draft (never read from a post): publishing the draft later keeps it.</summary>
+    public PartialDate? CheckedOn { get; init; }
+
     /// <summary>The text of a field ("" when it holds nothing).</summary>
     public string Value(string name) => Values.GetValueOrDefault(name) ?? string.Empty;
 
@@ -182,9 +185,12 @@ public sealed partial record RecordForm
     }
 
     /// <summary>
-    /// Merges an editor's entries with what someone else changed since the editor opened the form: each field (and
-    /// each list of rows, as a whole) takes the change of whoever changed it; where both changed it differently the
-    /// editor's entry stays in the form and the field is named in <paramref name="clashes"/> with the other value.
+    /// Merges an editor's entries with what someone else changed since the editor opened the form: each field takes
+    /// the change of whoever changed it, and where both changed it differently the editor's entry stays in the form and
+    /// the field is named in <paramref name="clashes"/> with the other value. A list of rows both changed keeps the
+    /// other's rows, less those the editor removed or changed, plus the editor's new and changed rows, so that two
+    /// editors who each add an event keep both; it is named as a clash when the editor changed or removed a row the
+    /// other changed or removed too.
     /// </summary>
     public static IReadOnlyDictionary<string, string> Merge(RecordForm seen, RecordForm theirs, RecordForm yours, out Dictionary<string, string> clashes)
     {
@@ -199,12 +205,69 @@ public sealed partial record RecordForm
             var take = Same(y, s) ? t : y;
             if (!Same(y, s) && !Same(t, s) && !Same(t, y))
             {
-                clashes[unit.Name] = unit.IsRows ? "rows changed" : t.GetValueOrDefault(unit.Name) ?? string.Empty;
+                if (unit.IsRows)
+                {
+                    take = MergeRows(unit.Name, seen, theirs, yours, out var lost);
+                    if (lost)
+                    {
+                        clashes[unit.Name] = "rows changed";
+                    }
+                }
+                else
+                {
+                    clashes[unit.Name] = t.GetValueOrDefault(unit.Name) ?? string.Empty;
+                }
             }
 
             foreach (var (name, text) in take)
             {
                 merged[name] = text;
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>Their rows less the rows you removed or changed, then your new and changed rows; <paramref name="clash"/> when a row you removed or changed is no longer there as you saw it.</summary>
+    private static Dictionary<string, string> MergeRows(string list, RecordForm seen, RecordForm theirs, RecordForm yours, out bool clash)
+    {
+        var fields = RecordFields.Groups.Single(g => g.List == list).Fields;
+        string Content(RecordForm form, int row) => string.Join('\u001f', fields.Select(f => form.Value(RowPrefix(list, row) + f.Name)));
+        List<string> Contents(RecordForm form) => Enumerable.Range(0, form.Rows(list)).Select(row => Content(form, row)).ToList();
+
+        var seenRows = Contents(seen);
+        var yourRows = Contents(yours);
+        var removed = seenRows.ToList();
+        var added = new List<int>();
+        for (var row = 0; row < yourRows.Count; row++)
+        {
+            if (!removed.Remove(yourRows[row]))
+            {
+                added.Add(row);
+            }
+        }
+
+        var kept = new List<(RecordForm Form, int Row)>();
+        var theirRows = Contents(theirs);
+        for (var row = 0; row < theirRows.Count; row++)
+        {
+            if (!removed.Remove(theirRows[row]))
+            {
+                kept.Add((theirs, row));
+            }
+        }
+
+        clash = removed.Count > 0;
+        kept.AddRange(added.Select(row => (yours, row)));
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < kept.Count; i++)
+        {
+            foreach (var field in fields)
+            {
+                if (kept[i].Form.Value(RowPrefix(list, kept[i].Row) + field.Name) is { Length: > 0 } text)
+                {
+                    merged[RowPrefix(list, i) + field.Name] = text;
+                }
             }
         }
 

@@ -11,7 +11,44 @@ public sealed record RecordRevision(string CaseId, int Number, DateTimeOffset At
     public IReadOnlyList<FieldChange> Changes => FieldChanges.Between(PreviousJson, RecordJson);
 
     /// <summary>Whether the record was published after this change (readers see only such revisions).</summary>
-    public bool Published => System.Text.Json.Nodes.JsonNode.Parse(RecordJson)?["publication"]?.GetValue<string>() == "published";
+    public bool Published => IsPublished(RecordJson);
+
+    internal static bool IsPublished(string? json) =>
+        json is not null && System.Text.Json.Nodes.JsonNode.Parse(json)?["publication"]?.GetValue<string>() == "published";
+}
+
+/// <summary>A published revision as readers see it: what it changed since the record was last public.</summary>
+public sealed record PublicRevision(RecordRevision Revision, IReadOnlyList<FieldChange> Changes);
+
+/// <summary>
+/// The history readers may see. Each revision that left the record published is compared with the record as it was
+/// last public, not with the state just before it, which may be one no reader ever saw (a record kept unpublished
+/// while it was prepared, or between two publications). A record first published by a revision shows the fields it
+/// was published with and no "before".
+/// </summary>
+public static class ReadersHistory
+{
+    public static IReadOnlyList<PublicRevision> Of(IReadOnlyList<RecordRevision> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var shown = new List<PublicRevision>();
+        string? lastPublic = null;
+        foreach (var revision in history)
+        {
+            if (RecordRevision.IsPublished(revision.PreviousJson))
+            {
+                lastPublic = revision.PreviousJson;
+            }
+
+            if (revision.Published)
+            {
+                shown.Add(new PublicRevision(revision, FieldChanges.Between(lastPublic, revision.RecordJson)));
+                lastPublic = revision.RecordJson;
+            }
+        }
+
+        return shown;
+    }
 }
 
 /// <summary>
@@ -51,4 +88,16 @@ public static class RevisionActions
 
     /// <summary>A record an import created or changed.</summary>
     public const string Import = "import";
+
+    /// <summary>What each action did, in English words, as readers see it (the site translates them).</summary>
+    public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Development] = "a new development",
+        [Restore] = "an earlier version restored",
+        [Create] = "the record entered",
+        [Edit] = "the record edited",
+        [Import] = "an import",
+    };
+
+    public static string Describe(string action) => Descriptions.GetValueOrDefault(action) ?? action;
 }

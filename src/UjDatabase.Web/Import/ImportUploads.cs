@@ -74,6 +74,7 @@ public sealed partial class ImportUploads(StorageSettings storage, IConfiguratio
     /// Takes the file for one confirmation and checks that its bytes are still those uploaded: the path to import,
     /// or null when another confirmation holds it or it was imported already.
     /// </summary>
+    /// <exception cref="InvalidDataException">The bytes changed since the upload; the file is deleted.</exception>
     public string? Claim(ImportUpload upload)
     {
         ArgumentNullException.ThrowIfNull(upload);
@@ -90,10 +91,17 @@ public sealed partial class ImportUploads(StorageSettings storage, IConfiguratio
         // The clean-up goes by the file's time: a claimed file is fresh, however long it waited for its confirmation.
         File.SetLastWriteTimeUtc(claimed, DateTime.UtcNow);
 
-        using var file = File.OpenRead(claimed);
-        if (Convert.ToHexStringLower(SHA256.HashData(file)) != upload.Sha256)
+        bool same;
+        using (var file = File.OpenRead(claimed))
         {
-            throw new InvalidOperationException($"Upload {upload.Id} changed on disk after it was uploaded; it is not imported.");
+            same = Convert.ToHexStringLower(SHA256.HashData(file)) == upload.Sha256;
+        }
+
+        if (!same)
+        {
+            // Not the file the editor reviewed: it is never imported, and never reviewed again either.
+            File.Delete(claimed);
+            throw new InvalidDataException($"Upload {upload.Id} changed on disk after it was uploaded; it is not imported.");
         }
 
         return claimed;

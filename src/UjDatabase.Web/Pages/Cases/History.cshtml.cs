@@ -15,7 +15,7 @@ public sealed class HistoryModel(ICaseStore store, IRecordEditor editor) : PageM
 {
     public CaseRecord Record { get; private set; } = null!;
 
-    public IReadOnlyList<RecordRevision> Revisions { get; private set; } = [];
+    public IReadOnlyList<PublicRevision> Revisions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class HistoryModel(ICaseStore store, IRecordEditor editor) : PageM
         }
 
         Record = record;
-        Revisions = (await editor.HistoryAsync(id, cancellationToken)).Where(r => r.Published).Reverse().ToList();
+        Revisions = ReadersHistory.Of(await editor.HistoryAsync(id, cancellationToken)).Reverse().ToList();
         return Page();
     }
 }

@@ -58,12 +58,12 @@ public sealed class DevelopmentModel(IIndexSource source, AddDevelopment addDeve
             return NotFound();
         }
 
-        if (DraftId is { } previous)
+        var draftId = await drafts.SaveDraftAsync(id, User.Identity!.Name!, clock.GetUtcNow(), DraftContent.Of(Input), cancellationToken);
+        if (DraftId is { } previous && await drafts.DraftAsync(previous, cancellationToken) is { Content.Kind: DraftKind.Development } replaced && replaced.CaseId == id)
         {
+            // Replaced only once the new one is kept.
             await drafts.DeleteDraftAsync(previous, cancellationToken);
         }
-
-        var draftId = await drafts.SaveDraftAsync(id, User.Identity!.Name!, clock.GetUtcNow(), DraftContent.Of(Input), cancellationToken);
         return Redirect($"/admin/drafts/{draftId}");
     }
 

@@ -108,6 +108,11 @@ public sealed class EditModel(IIndexSource source, EditRecord editRecord, IDraft
             return NotFound();
         }
 
+        if (result.Unchanged)
+        {
+            return Redirect($"/admin/cases/{CaseId}/history");
+        }
+
         if (result.Saved is { } saved)
         {
             if (DraftId is { } draftId && await OwnDraftAsync(draftId, cancellationToken) is not null)
@@ -137,14 +142,16 @@ public sealed class EditModel(IIndexSource source, EditRecord editRecord, IDraft
             return BadForm();
         }
 
+        // A new record's draft is listed under the id it will have, if it is one yet.
+        var caseId = CaseId ?? (CaseValidator.IsSlug(form.Value(RecordFields.Id)) ? form.Value(RecordFields.Id) : string.Empty);
+        var checkedOn = form.Checked ? PartialDate.FromDate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) : (PartialDate?)null;
+        var draftId = await drafts.SaveDraftAsync(caseId, User.Identity!.Name!, clock.GetUtcNow(), DraftContent.Of(form with { CheckedOn = checkedOn }), cancellationToken);
         if (DraftId is { } previous && await OwnDraftAsync(previous, cancellationToken) is not null)
         {
+            // Replaced only once the new one is kept.
             await drafts.DeleteDraftAsync(previous, cancellationToken);
         }
 
-        // A new record's draft is listed under the id it will have, if it is one yet.
-        var caseId = CaseId ?? (CaseValidator.IsSlug(form.Value(RecordFields.Id)) ? form.Value(RecordFields.Id) : string.Empty);
-        var draftId = await drafts.SaveDraftAsync(caseId, User.Identity!.Name!, clock.GetUtcNow(), DraftContent.Of(form), cancellationToken);
         return Redirect($"/admin/drafts/{draftId}");
     }
 

@@ -58,6 +58,13 @@ public sealed class DetailModel(IDraftStore drafts, AddDevelopment addDevelopmen
         {
             var form = Draft.Content.Record;
             var result = await editRecord.RunAsync(Draft.IsNewRecord ? null : Draft.CaseId, form, author, cancellationToken);
+            if (result.Unchanged)
+            {
+                // The record already is what the draft says: the draft is done, with nothing to write.
+                await drafts.DeleteDraftAsync(id, cancellationToken);
+                return Redirect($"/admin/cases/{Draft.CaseId}/history");
+            }
+
             (saved, Problems) = (result.Saved, result.Problems);
         }
 
@@ -137,5 +144,5 @@ public sealed class DetailModel(IDraftStore drafts, AddDevelopment addDevelopmen
 
     /// <summary>A problem as a line of the list (the record's own problems may hold several lines).</summary>
     public static IEnumerable<string> Lines(string field, string problem) =>
-        problem.Split('\n').Select(line => field.Length == 0 ? line : $"{field.Replace('_', ' ')} {line}");
+        problem.Split('\n').Select(line => field.Length == 0 || field == EditRecord.CheckedField ? line : $"{RecordFields.Describe(field)} {line}");
 }

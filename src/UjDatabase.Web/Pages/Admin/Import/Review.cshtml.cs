@@ -63,7 +63,19 @@ public sealed class ReviewModel(ImportUploads uploads, ICaseStore store, TimePro
         }
 
         Upload = upload;
-        if (upload.Imported is not null || uploads.Claim(upload) is not { } path)
+        string? path;
+        try
+        {
+            path = upload.Imported is null ? uploads.Claim(upload) : null;
+        }
+        catch (InvalidDataException)
+        {
+            Notice = "The uploaded file changed on the server after it was checked, so it was not imported and has been deleted. Upload it again.";
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        if (path is null)
         {
             // A second confirmation (a double click, a replay): the first one imports, this one does nothing.
             Notice = upload.Imported is null
