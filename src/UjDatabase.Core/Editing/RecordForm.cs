@@ -33,10 +33,16 @@ public sealed partial record RecordForm
     /// <summary>How many rows a list has (rows are numbered from 0 without gaps).</summary>
     public int Rows(string list)
     {
+        ArgumentNullException.ThrowIfNull(list);
         var rows = 0;
-        while (Values.Keys.Any(k => k.StartsWith(RowPrefix(list, rows), StringComparison.Ordinal)))
+        foreach (var name in Values.Keys)
         {
-            rows++;
+            if (name.Length > list.Length + 1 && name.StartsWith(list, StringComparison.Ordinal) && name[list.Length] == '['
+                && name.IndexOf(']', list.Length) is var close and > 0
+                && int.TryParse(name.AsSpan(list.Length + 1, close - list.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var row))
+            {
+                rows = Math.Max(rows, row + 1);
+            }
         }
 
         return rows;
@@ -151,7 +157,8 @@ public sealed partial record RecordForm
             if (group.IsRows)
             {
                 var rows = new JsonArray();
-                for (var i = 0; i < Rows(group.List!); i++)
+                var count = Rows(group.List!);
+                for (var i = 0; i < count; i++)
                 {
                     var row = new JsonObject();
                     foreach (var field in group.Fields)

@@ -190,7 +190,8 @@ public sealed class EditModel(IIndexSource source, EditRecord editRecord, IDraft
 
     private PageResult BadForm()
     {
-        Form = new RecordForm { Version = Version, BaseJson = BaseJson, Checked = Checked };
+        // The post cannot be read as a form: show the record as it is stored (or an empty one) with the message.
+        Form = current is null ? new RecordForm() : RecordForm.From(current.Record, current.Version);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
@@ -237,5 +238,8 @@ public sealed record RecordFieldView(FormField Field, string Name, string Value,
     public bool InRow => Name.Contains('[', StringComparison.Ordinal);
 
     /// <summary>The element id: the name with its brackets and dots made safe.</summary>
-    public string Id => "f-" + string.Concat(Name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+    public string Id => IdOf(Name);
+
+    /// <summary>The element id of the field called <paramref name="name"/>.</summary>
+    public static string IdOf(string name) => "f-" + string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
 }
