@@ -35,6 +35,20 @@ internal static partial class HtmlForm
         return fields;
     }
 
+    /// <summary>Where a browser sends the form when the button of <paramref name="handler"/> is pressed (null: the form's own button), resolved against the page's address.</summary>
+    public static string Action(string html, string pageAddress, string? handler)
+    {
+        var page = new Uri(new Uri("http://localhost"), pageAddress);
+        if (handler is null)
+        {
+            return page.PathAndQuery;
+        }
+
+        var action = Regex.Matches(html, "formaction=\"([^\"]*)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))
+            .Distinct().Single(a => a.EndsWith("handler=" + handler, StringComparison.Ordinal));
+        return new Uri(page, action).PathAndQuery;
+    }
+
     /// <summary>The fields with some replaced or added.</summary>
     public static List<KeyValuePair<string, string>> With(this List<KeyValuePair<string, string>> fields, params (string Name, string Value)[] changes)
     {

@@ -18,7 +18,7 @@ public sealed class RecordFormPageTests(EditorsAppFactory factory) : IClassFixtu
     {
         var html = await client.GetStringAsync(page);
         var fields = HtmlForm.Fields(html).With(changes).With(("__RequestVerificationToken", AntiForgery.Token(html)));
-        var address = page.Split('?')[0] + (handler is null ? string.Empty : "?handler=" + handler);
+        var address = HtmlForm.Action(html, page, handler);
         var response = await client.PostAsync(address, new FormUrlEncodedContent(fields));
         return (response, await response.Content.ReadAsStringAsync());
     }
