@@ -237,6 +237,20 @@ public sealed partial class EditorAccessTests(EditorsAppFactory factory) : IClas
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/accounts")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/admin/cases/raslan-koblenz/history?handler=Nonsense")]
+    [InlineData("/admin/drafts/1?handler=%00")]
+    [InlineData("/admin?handler=Publish")]
+    public async Task A_post_naming_an_action_the_page_does_not_have_is_not_found(string address)
+    {
+        var editor = await factory.SignedInAsync("editor-unknown-action");
+        var token = AntiForgery.Token(await editor.GetStringAsync("/admin/cases/new"));
+
+        var response = await editor.PostAsync(address, new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_development_posted_from_the_form_changes_the_charge_stage_it_names_and_keeps_the_others()
     {

@@ -52,6 +52,7 @@ public static class WebSetup
             options.Conventions.AuthorizeFolder("/Admin/Accounts", EditorAccess.AdminPolicy);
             options.Conventions.AllowAnonymousToPage("/Admin/SignIn");
             options.Conventions.AllowAnonymousToPage("/Admin/Denied");
+            options.Conventions.ConfigureFilter(new UnknownHandler());
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);
